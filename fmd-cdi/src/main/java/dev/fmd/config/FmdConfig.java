@@ -1,0 +1,179 @@
+package dev.fmd.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The validated {@code fmd.*} configuration, read once at deployment through MicroProfile Config (so environment
+ * variables such as {@code FMD_MONITOR_LEVEL} override {@code microprofile-config.properties}).
+ * <p>
+ * Every value is checked before anything starts; all wrong values are reported together in one
+ * {@link InvalidConfigException}, which fails the deployment.
+ *
+ * @param enabled            {@code fmd.enabled}: false turns fmd off entirely
+ * @param autoBind           {@code fmd.auto-bind}: monitor every resource method, or only {@code @Monitored} ones
+ * @param appVersion         the version stored with each request: from {@code fmd.git} if set, else
+ *                           {@code fmd.app-version}
+ * @param monitorLevel       {@code fmd.monitor-level}: the level new endpoints start with (0..3)
+ * @param samplingPeriodMs   {@code fmd.sampling-period}: profiler sampling period in ms (0 = as fast as possible)
+ * @param trustedProxies     {@code fmd.trusted-proxies}: proxies whose forwarding headers are believed
+ * @param datasource         {@code fmd.datasource}: JNDI name of the datasource fmd stores into
+ * @param tablePrefix        {@code fmd.table-prefix}: prefix of every fmd table
+ * @param queueCapacity      {@code fmd.queue-capacity}: measurements held in memory at most before dropping
+ * @param batchSize          {@code fmd.batch-size}: measurements written per transaction at most
+ * @param flushIntervalMs    {@code fmd.flush-interval}: longest time in ms a measurement waits to be written
+ * @param instance           {@code fmd.instance}: the name of this server instance
+ */
+public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, int monitorLevel, int samplingPeriodMs,
+                        TrustedProxies trustedProxies, String datasource, String tablePrefix, int queueCapacity,
+                        int batchSize, int flushIntervalMs, String instance) {
+
+    /** The key of each setting, as written in {@code microprofile-config.properties}. */
+    public static final String ENABLED = "fmd.enabled";
+    public static final String AUTO_BIND = "fmd.auto-bind";
+    public static final String APP_VERSION = "fmd.app-version";
+    public static final String GIT = "fmd.git";
+    public static final String MONITOR_LEVEL = "fmd.monitor-level";
+    public static final String SAMPLING_PERIOD = "fmd.sampling-period";
+    public static final String TRUSTED_PROXIES = "fmd.trusted-proxies";
+    public static final String DATASOURCE = "fmd.datasource";
+    public static final String TABLE_PREFIX = "fmd.table-prefix";
+    public static final String QUEUE_CAPACITY = "fmd.queue-capacity";
+    public static final String BATCH_SIZE = "fmd.batch-size";
+    public static final String FLUSH_INTERVAL = "fmd.flush-interval";
+    public static final String INSTANCE = "fmd.instance";
+
+    /** The server's default datasource, which every Jakarta EE server provides. */
+    public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
+
+    private static final Pattern TABLE_PREFIX_SYNTAX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,19}");
+
+    /**
+     * Reads and validates every key.
+     *
+     * @param source      the raw value of a key, e.g. {@code key -> config.getOptionalValue(key, String.class)}
+     * @param defaultName the instance name when {@code fmd.instance} is not set
+     * @return the configuration
+     * @throws InvalidConfigException naming every key whose value is wrong
+     */
+    public static FmdConfig read(Function<String, Optional<String>> source, String defaultName) {
+        Reader reader = new Reader(source);
+        boolean enabled = reader.bool(ENABLED, true);
+        boolean autoBind = reader.bool(AUTO_BIND, true);
+        String appVersion = reader.appVersion();
+        int monitorLevel = reader.integer(MONITOR_LEVEL, 1, 0, 3);
+        int samplingPeriod = reader.integer(SAMPLING_PERIOD, 5, 0, 60_000);
+        TrustedProxies proxies = reader.proxies();
+        String datasource = reader.text(DATASOURCE, DEFAULT_DATASOURCE);
+        String prefix = reader.tablePrefix();
+        int queueCapacity = reader.integer(QUEUE_CAPACITY, 10_000, 1, 10_000_000);
+        int batchSize = reader.integer(BATCH_SIZE, 500, 1, 10_000);
+        int flushInterval = reader.integer(FLUSH_INTERVAL, 500, 10, 60_000);
+        String instance = reader.text(INSTANCE, defaultName);
+        reader.failOnProblems();
+        return new FmdConfig(enabled, autoBind, appVersion, monitorLevel, samplingPeriod, proxies, datasource, prefix,
+                queueCapacity, batchSize, flushInterval, instance);
+    }
+
+    /** Collects every problem instead of stopping at the first. */
+    private static final class Reader {
+
+        private final Function<String, Optional<String>> source;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, Optional<String>> source) {
+            this.source = source;
+        }
+
+        private Optional<String> raw(String key) {
+            return source.apply(key).map(String::trim);
+        }
+
+        private void problem(String key, String value, String expected) {
+            problems.add(key + "=" + value + ": " + expected);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            String v = value.get().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            problem(key, value.get(), "expected true or false");
+            return fallback;
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.get());
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(key, value.get(), "expected an integer from " + min + " to " + max);
+            return fallback;
+        }
+
+        String text(String key, String fallback) {
+            Optional<String> value = raw(key).filter(v -> !v.isEmpty());
+            return value.orElse(fallback);
+        }
+
+        String appVersion() {
+            Optional<String> git = raw(GIT).filter(v -> !v.isEmpty());
+            if (git.isPresent()) {
+                try {
+                    return GitHead.commitOf(Path.of(git.get()));
+                } catch (IOException | RuntimeException e) {
+                    problem(GIT, git.get(), "expected the path of a readable .git folder (" + e.getMessage() + ")");
+                    return "unknown";
+                }
+            }
+            String version = text(APP_VERSION, "1.0");
+            if (version.length() > 100) {
+                problem(APP_VERSION, version, "expected at most 100 characters");
+            }
+            return version;
+        }
+
+        TrustedProxies proxies() {
+            Optional<String> value = raw(TRUSTED_PROXIES);
+            try {
+                return value.map(TrustedProxies::parse).orElse(TrustedProxies.NONE);
+            } catch (IllegalArgumentException e) {
+                problem(TRUSTED_PROXIES, value.get(), "expected IP addresses or CIDR ranges separated by commas; "
+                        + e.getMessage());
+                return TrustedProxies.NONE;
+            }
+        }
+
+        String tablePrefix() {
+            String prefix = raw(TABLE_PREFIX).orElse("fmd_");
+            if (!prefix.isEmpty() && !TABLE_PREFIX_SYNTAX.matcher(prefix).matches()) {
+                problem(TABLE_PREFIX, prefix, "expected a letter followed by at most 19 letters, digits or '_'");
+                return "fmd_";
+            }
+            return prefix;
+        }
+
+        void failOnProblems() {
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.fmd.monitor;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+
+/**
+ * Registered by the {@link EndpointFeature} on one monitored resource method: tells the in-flight request which
+ * endpoint the JAX-RS runtime matched. Runs before the application's own filters, so a request they abort (a 401,
+ * say) is still recorded for its endpoint.
+ */
+final class EndpointFilter implements ContainerRequestFilter {
+
+    /** Before every filter an application is likely to declare. */
+    static final int PRIORITY = Integer.MIN_VALUE / 2;
+
+    private final Endpoint endpoint;
+
+    EndpointFilter(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext requestContext) {
+        InFlightRequest request = InFlightRequest.current();
+        if (request != null) {
+            request.endpoint(endpoint);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.fmd.monitor;
+
+import dev.fmd.GroupBy;
+import dev.fmd.config.FmdConfig;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.ProcessingException;
+
+import java.security.Principal;
+
+/**
+ * The run-time side of fmd's monitoring for one application: its configuration, its endpoints, and the queue its
+ * measurements go into. Turns a finished {@link InFlightRequest} into a {@link RequestRecord}; never throws.
+ */
+public final class Monitor {
+
+    private final FmdConfig config;
+    private final EndpointRegistry endpoints;
+    private final RecordQueue queue;
+    private final ClientAddress clientAddress;
+    private final Problems problems = new Problems();
+    private volatile GroupBy groupBy;
+
+    /** @param config the validated configuration */
+    public Monitor(FmdConfig config) {
+        this.config = config;
+        this.endpoints = new EndpointRegistry(new MonitoringPolicy(config.autoBind()), config.monitorLevel());
+        this.queue = new RecordQueue(config.queueCapacity());
+        this.clientAddress = new ClientAddress(config.trustedProxies());
+    }
+
+    /** @return the configuration */
+    public FmdConfig config() {
+        return config;
+    }
+
+    /** @return the endpoints */
+    public EndpointRegistry endpoints() {
+        return endpoints;
+    }
+
+    /** @return the queue of finished requests, which the store drains */
+    public RecordQueue queue() {
+        return queue;
+    }
+
+    /** @return the problems fmd had, for the dashboard */
+    public Problems problems() {
+        return problems;
+    }
+
+    /** @param groupBy the application's group-by bean, or null to use the caller principal's name */
+    void groupBy(GroupBy groupBy) {
+        this.groupBy = groupBy;
+    }
+
+    /**
+     * Called on the request thread when the servlet chain returned: records the request now, or when its
+     * asynchronous response completes.
+     */
+    void finish(InFlightRequest request, HttpServletRequest http, HttpServletResponse response, Throwable escaped) {
+        try {
+            if (request.endpoint().level() > 0) {
+                request.groupBy(groupByOf(http));
+                request.ip(clientAddress.resolve(http.getRemoteAddr(), http.getHeaders("Forwarded"),
+                        http.getHeaders("X-Forwarded-For")));
+            }
+            if (escaped != null) {
+                request.escaped(unwrap(escaped));
+                record(request, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            } else if (http.isAsyncStarted()) {
+                http.getAsyncContext().addListener(new Completion(request));
+            } else {
+                record(request, response.getStatus());
+            }
+        } catch (Throwable t) {
+            problems.report("recording a request", t);
+        }
+    }
+
+    private void record(InFlightRequest request, int status) {
+        if (!request.markRecorded()) {
+            return;
+        }
+        long duration = System.nanoTime() - request.startNanos;
+        Endpoint endpoint = request.endpoint();
+        queue.offer(new RequestRecord(endpoint, endpoint.level() > 0, request.startMillis, duration,
+                config.appVersion(), request.groupBy(), request.ip(), status, request.exception()));
+    }
+
+    private String groupByOf(HttpServletRequest http) {
+        GroupBy bean = groupBy;
+        try {
+            if (bean != null) {
+                return GroupByValue.flatten(bean.groupBy());
+            }
+            Principal principal = http.getUserPrincipal();
+            return principal == null ? null : principal.getName();
+        } catch (Throwable t) {
+            problems.report("computing the group-by value", t);
+            return null;
+        }
+    }
+
+    /** The exception the application threw, not the container's or the JAX-RS runtime's wrapper around it. */
+    static Throwable unwrap(Throwable escaped) {
+        Throwable t = escaped;
+        for (int i = 0; i < 5; i++) {
+            Throwable cause = t instanceof ServletException s && s.getRootCause() != null ? s.getRootCause()
+                    : t instanceof ProcessingException && t.getCause() != null ? t.getCause() : null;
+            if (cause == null) {
+                break;
+            }
+            t = cause;
+        }
+        return t;
+    }
+
+    /** Records an asynchronous request when its response is complete. */
+    private final class Completion implements AsyncListener {
+
+        private final InFlightRequest request;
+
+        Completion(InFlightRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            try {
+                int status = event.getSuppliedResponse() instanceof HttpServletResponse r ? r.getStatus()
+                        : HttpServletResponse.SC_OK;
+                record(request, status);
+            } catch (Throwable t) {
+                problems.report("recording an asynchronous request", t);
+            }
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            request.escaped(event.getThrowable() == null ? null : unwrap(event.getThrowable()));
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // onComplete follows, with the status the container sent
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+    }
+}

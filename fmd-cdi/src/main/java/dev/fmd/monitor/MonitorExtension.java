@@ -1,0 +1,99 @@
+package dev.fmd.monitor;
+
+import dev.fmd.GroupBy;
+import dev.fmd.Monitored;
+import dev.fmd.config.FmdConfig;
+import dev.fmd.config.InvalidConfigException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.util.Optional;
+
+/**
+ * The monitoring concern's CDI extension: reads and validates the configuration, binds the
+ * {@link MonitoringInterceptor} to every monitored resource method CDI discovers, and hands the application's
+ * {@link GroupBy} bean to the {@link Monitor}. A wrong {@code fmd.*} value fails the deployment with one message.
+ */
+public class MonitorExtension implements Extension {
+
+    private FmdConfig config;
+    private InvalidConfigException invalid;
+    private Monitor monitor;
+
+    void readConfig(@Observes BeforeBeanDiscovery discovery) {
+        discovery.addAnnotatedType(MonitoringInterceptor.class, MonitoringInterceptor.class.getName());
+        try {
+            Config source = ConfigProvider.getConfig();
+            config = FmdConfig.read(key -> source.getOptionalValue(key, String.class), hostName());
+            if (config.enabled()) {
+                monitor = new Monitor(config);
+            }
+        } catch (InvalidConfigException e) {
+            invalid = e;
+        }
+    }
+
+    <T> void bindInterceptor(@Observes ProcessAnnotatedType<T> event) {
+        if (monitor == null || !config.autoBind()) {
+            return;
+        }
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (!ResourceMethods.isResourceClass(type) || Modifier.isFinal(type.getModifiers())
+                || type.isAnnotationPresent(Monitored.class)) {
+            return;
+        }
+        MonitoringPolicy policy = new MonitoringPolicy(true);
+        event.configureAnnotatedType()
+                .filterMethods(method -> isBindable(type, method, policy))
+                .forEach(method -> method.add(Monitored.Literal.INSTANCE));
+    }
+
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation validation,
+               BeanManager beanManager) {
+        if (invalid != null) {
+            validation.addDeploymentProblem(invalid);
+            return;
+        }
+        if (monitor != null) {
+            Instance<GroupBy> groupBy = beanManager.createInstance().select(GroupBy.class);
+            monitor.groupBy(groupBy.isResolvable() ? groupBy.get() : null);
+        }
+    }
+
+    /** @return the validated configuration, empty when it was invalid */
+    public Optional<FmdConfig> config() {
+        return Optional.ofNullable(config);
+    }
+
+    /** @return the monitor, empty when fmd is disabled or its configuration is invalid */
+    public Optional<Monitor> monitor() {
+        return invalid == null ? Optional.ofNullable(monitor) : Optional.empty();
+    }
+
+    private static boolean isBindable(Class<?> type, AnnotatedMethod<?> annotated, MonitoringPolicy policy) {
+        Method method = annotated.getJavaMember();
+        return !Modifier.isFinal(method.getModifiers()) && !annotated.isAnnotationPresent(Monitored.class)
+                && ResourceMethods.isResourceMethod(type, method) && policy.isMonitored(type, method);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fmd.monitor;
+
+import dev.fmd.config.FmdConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Adds the {@link RequestTimingFilter} in front of every other filter of the application (asynchronous requests
+ * supported, so the application's async resources keep working), and remembers the application's
+ * {@code @ApplicationPath} for endpoint paths. Does nothing when {@code fmd.enabled=false}.
+ */
+@HandlesTypes(ApplicationPath.class)
+public final class MonitorInitializer implements ServletContainerInitializer {
+
+    static final String FILTER_NAME = "fmd-request-timing";
+    private static final Logger LOG = Logger.getLogger("dev.fmd");
+
+    @Override
+    public void onStartup(Set<Class<?>> annotated, ServletContext context) {
+        try {
+            boolean enabled = ConfigProvider.getConfig().getOptionalValue(FmdConfig.ENABLED, String.class)
+                    .map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
+            if (!enabled) {
+                return;
+            }
+            String applicationPath = applicationPathOf(annotated);
+            Monitors.current().ifPresent(monitor -> monitor.endpoints().applicationPath(applicationPath));
+            FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new RequestTimingFilter());
+            if (filter != null) {
+                filter.setAsyncSupported(true);
+                filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+            }
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "fmd: could not add its request filter; requests will not be measured", t);
+        }
+    }
+
+    /** @return the application path of the application's only {@code @ApplicationPath} class, else "" */
+    private static String applicationPathOf(Set<Class<?>> annotated) {
+        if (annotated == null) {
+            return "";
+        }
+        String found = null;
+        for (Class<?> type : annotated) {
+            ApplicationPath path = type.getAnnotation(ApplicationPath.class);
+            if (path != null && Application.class.isAssignableFrom(type)) {
+                if (found != null && !found.equals(path.value())) {
+                    return "";
+                }
+                found = path.value();
+            }
+        }
+        return found == null ? "" : found;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.fmd.store;
+
+import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.Monitor;
+import dev.fmd.monitor.RequestRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one thread that writes measurements: creates the tables (retrying while the database is unreachable), writes
+ * new endpoints, then drains the {@link dev.fmd.monitor.RecordQueue} in batches of at most {@code fmd.batch-size},
+ * at least every {@code fmd.flush-interval} ms. A batch that fails is retried a few times with a pause, then dropped
+ * and counted, so one bad batch cannot stop the others.
+ */
+final class BatchWriter implements Runnable {
+
+    private static final int ATTEMPTS_PER_BATCH = 3;
+    private static final long MAX_PAUSE_MS = 10_000;
+
+    private final Monitor monitor;
+    private final Store store;
+    private final LongAdder written = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    BatchWriter(Monitor monitor, Store store) {
+        this.monitor = monitor;
+        this.store = store;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        long pause = monitor.config().flushIntervalMs();
+        while (running && !store.isOpen()) {
+            try {
+                store.open();
+            } catch (Exception | LinkageError e) {
+                monitor.problems().report("creating fmd's tables", e);
+                pause = Math.min(pause * 2, MAX_PAUSE_MS);
+                sleep(pause);
+            }
+        }
+        List<RequestRecord> batch = new ArrayList<>(monitor.config().batchSize());
+        while (running || (store.isOpen() && monitor.queue().size() > 0)) {
+            saveNewEndpoints();
+            batch.clear();
+            monitor.queue().drainTo(batch, monitor.config().batchSize());
+            if (batch.isEmpty()) {
+                sleep(monitor.config().flushIntervalMs());
+            } else {
+                writeWithRetries(batch);
+            }
+        }
+    }
+
+    /**
+     * Stops the writer after it has written what is queued, waiting at most the given time.
+     *
+     * @param timeoutMs longest wait
+     */
+    void stop(long timeoutMs) {
+        running = false;
+        Thread writer = thread;
+        if (writer != null) {
+            LockSupport.unpark(writer);
+            try {
+                writer.join(timeoutMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** @return requests written since start */
+    long written() {
+        return written.sum();
+    }
+
+    /** @return requests dropped since start because their batch could not be written */
+    long failed() {
+        return failed.sum();
+    }
+
+    private void saveNewEndpoints() {
+        List<Endpoint> unsaved = monitor.endpoints().takeUnsaved();
+        if (unsaved.isEmpty() || !store.isOpen()) {
+            monitor.endpoints().returnUnsaved(unsaved);
+            return;
+        }
+        try {
+            store.saveEndpoints(unsaved);
+        } catch (RuntimeException e) {
+            monitor.endpoints().returnUnsaved(unsaved);
+            monitor.problems().report("writing endpoints", e);
+        }
+    }
+
+    private void writeWithRetries(List<RequestRecord> batch) {
+        long pause = monitor.config().flushIntervalMs();
+        for (int attempt = 1; attempt <= ATTEMPTS_PER_BATCH; attempt++) {
+            try {
+                if (batch.stream().anyMatch(r -> r.endpoint().id() == 0)) {
+                    saveNewEndpoints();
+                }
+                store.write(batch);
+                written.add(batch.size());
+                return;
+            } catch (RuntimeException e) {
+                monitor.problems().report("writing measurements", e);
+                if (attempt < ATTEMPTS_PER_BATCH) {
+                    pause = Math.min(pause * 2, MAX_PAUSE_MS);
+                    sleep(pause);
+                }
+            }
+        }
+        failed.add(batch.size());
+    }
+
+    private void sleep(long ms) {
+        if (running) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ms));
+        }
+    }
+}
