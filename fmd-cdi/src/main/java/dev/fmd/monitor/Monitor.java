@@ -2,6 +2,8 @@ package dev.fmd.monitor;
 
 import dev.fmd.GroupBy;
 import dev.fmd.config.FmdConfig;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletException;
@@ -23,6 +25,7 @@ public final class Monitor {
     private final ClientAddress clientAddress;
     private final Problems problems = new Problems();
     private volatile GroupBy groupBy;
+    private volatile boolean groupByResolved;
 
     /** @param config the validated configuration */
     public Monitor(FmdConfig config) {
@@ -52,9 +55,25 @@ public final class Monitor {
         return problems;
     }
 
-    /** @param groupBy the application's group-by bean, or null to use the caller principal's name */
-    void groupBy(GroupBy groupBy) {
-        this.groupBy = groupBy;
+    /**
+     * Finds the application's {@link GroupBy} bean once, from the application's own container (the extension's bean
+     * manager may not see the WAR's beans); without one, the caller principal's name is used.
+     */
+    private GroupBy groupByBean() {
+        if (!groupByResolved) {
+            try {
+                Instance<GroupBy> beans = CDI.current().select(GroupBy.class);
+                if (beans.isAmbiguous()) {
+                    problems.report("finding the GroupBy bean", new IllegalStateException(
+                            "more than one bean implements dev.fmd.GroupBy; the principal's name is used instead"));
+                }
+                groupBy = beans.isResolvable() ? beans.get() : null;
+            } catch (RuntimeException e) {
+                problems.report("finding the GroupBy bean", e);
+            }
+            groupByResolved = true;
+        }
+        return groupBy;
     }
 
     /**
@@ -92,8 +111,8 @@ public final class Monitor {
     }
 
     private String groupByOf(HttpServletRequest http) {
-        GroupBy bean = groupBy;
         try {
+            GroupBy bean = groupByBean();
             if (bean != null) {
                 return GroupByValue.flatten(bean.groupBy());
             }

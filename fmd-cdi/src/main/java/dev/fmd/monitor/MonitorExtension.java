@@ -1,19 +1,14 @@
 package dev.fmd.monitor;
 
-import dev.fmd.GroupBy;
 import dev.fmd.Monitored;
 import dev.fmd.config.FmdConfig;
 import dev.fmd.config.InvalidConfigException;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
-import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -24,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The monitoring concern's CDI extension: reads and validates the configuration, binds the
- * {@link MonitoringInterceptor} to every monitored resource method CDI discovers, and hands the application's
- * {@link GroupBy} bean to the {@link Monitor}. A wrong {@code fmd.*} value fails the deployment with one message.
+ * {@link MonitoringInterceptor} to every monitored resource method CDI discovers, and creates the application's
+ * {@link Monitor}. A wrong {@code fmd.*} value fails the deployment with one message.
  */
 public class MonitorExtension implements Extension {
 
@@ -61,15 +56,9 @@ public class MonitorExtension implements Extension {
                 .forEach(method -> method.add(Monitored.Literal.INSTANCE));
     }
 
-    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation validation,
-               BeanManager beanManager) {
+    void failOnInvalidConfig(@Observes AfterDeploymentValidation validation) {
         if (invalid != null) {
             validation.addDeploymentProblem(invalid);
-            return;
-        }
-        if (monitor != null) {
-            Instance<GroupBy> groupBy = beanManager.createInstance().select(GroupBy.class);
-            monitor.groupBy(groupBy.isResolvable() ? groupBy.get() : null);
         }
     }
 

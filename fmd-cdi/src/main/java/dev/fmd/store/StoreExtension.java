@@ -3,15 +3,10 @@ package dev.fmd.store;
 import dev.fmd.config.FmdConfig;
 import dev.fmd.config.InvalidConfigException;
 import dev.fmd.monitor.Monitor;
-import dev.fmd.monitor.MonitorExtension;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.interceptor.Interceptor;
 
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -20,9 +15,9 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * The storage concern's CDI extension: once the deployment is valid, finds fmd's datasource ({@code fmd.datasource},
- * failing the deployment when the name is unknown) and starts the {@link BatchWriter} on a container-managed
- * thread; at shutdown, writes what is still queued (for a few seconds at most) and closes the persistence unit.
+ * The storage concern's CDI extension: holds the application's {@link Store} and its {@link BatchWriter}, which the
+ * {@link StoreInitializer} starts on a container-managed thread; at shutdown, writes what is still queued (for a few
+ * seconds at most) and closes the persistence unit.
  */
 public class StoreExtension implements Extension {
 
@@ -33,24 +28,28 @@ public class StoreExtension implements Extension {
     private BatchWriter writer;
     private EndpointQueries queries;
 
-    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) AfterDeploymentValidation validation,
-               BeanManager beanManager) {
-        Optional<Monitor> monitor = beanManager.getExtension(MonitorExtension.class).monitor();
-        if (monitor.isEmpty()) {
+    /**
+     * Starts storing for the application, once: called by the {@link StoreInitializer} when the web module starts,
+     * where every JNDI name of the application ({@code java:app}, {@code @DataSourceDefinition}s) can be looked up.
+     *
+     * @param monitor the application's monitor
+     * @throws InvalidConfigException when {@code fmd.datasource} names no datasource
+     */
+    synchronized void start(Monitor monitor) {
+        if (store != null) {
             return;
         }
-        FmdConfig config = monitor.get().config();
+        FmdConfig config = monitor.config();
         DataSource dataSource;
         try {
             dataSource = (DataSource) new InitialContext().lookup(config.datasource());
         } catch (NamingException | ClassCastException e) {
-            validation.addDeploymentProblem(InvalidConfigException.of(FmdConfig.DATASOURCE, config.datasource(),
-                    "expected the JNDI name of a DataSource the application can see (" + e.getMessage() + ")"));
-            return;
+            throw InvalidConfigException.of(FmdConfig.DATASOURCE, config.datasource(),
+                    "expected the JNDI name of a DataSource the application can see (" + e.getMessage() + ")");
         }
         store = new Store(config, dataSource);
         queries = new EndpointQueries(store);
-        writer = new BatchWriter(monitor.get(), store);
+        writer = new BatchWriter(monitor, store);
         Thread thread = threadFactory().newThread(writer);
         thread.setName("fmd-writer");
         thread.setDaemon(true);

@@ -1,0 +1,166 @@
+package dev.fmd.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Talks to a deployed test WAR over 127.0.0.1 only (whatever host Arquillian reports), as a user would: plain HTTP
+ * calls, and the rows fmd stored, read through the WAR's {@link FmdRowsProbe}.
+ */
+public final class FmdClient {
+
+    private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final String base;
+    private final String probe;
+
+    /**
+     * @param deployment      the URL Arquillian injected: only its port and context path are used
+     * @param applicationPath the application's {@code @ApplicationPath}, under which the probe answers
+     */
+    public FmdClient(URL deployment, String applicationPath) {
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        this.base = "http://127.0.0.1:" + deployment.getPort() + path;
+        this.probe = applicationPath + "/fmd-probe/";
+    }
+
+    /** @return the URL of a path of the application, on 127.0.0.1 */
+    public String url(String path) {
+        return base + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /**
+     * @param method  HTTP method
+     * @param path    path under the context root, e.g. {@code api/products}
+     * @param headers name, value, name, value, ...
+     * @return the response
+     */
+    public HttpResponse<String> send(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** GET. */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, headers);
+    }
+
+    /** POST without a body. */
+    public HttpResponse<String> post(String path, String... headers) {
+        return send("POST", path, headers);
+    }
+
+    /** POST with a JSON body. */
+    public HttpResponse<String> postJson(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("POST " + path + " failed: " + e, e);
+        }
+    }
+
+    /** @return the rows of fmd's endpoint table */
+    public List<JsonObject> endpointRows() {
+        return probe(probe + "endpoints");
+    }
+
+    /** @return the request rows of the endpoint with this name */
+    public List<JsonObject> requestRows(String endpoint) {
+        return probe(probe + "requests?endpoint=" + java.net.URLEncoder.encode(endpoint,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits until the endpoint's request rows satisfy the condition (fmd writes off the request thread).
+     *
+     * @return the rows that satisfied it
+     * @throws AssertionError with the last rows seen when they never did
+     */
+    public List<JsonObject> awaitRequestRows(String endpoint, Predicate<List<JsonObject>> condition) {
+        return await(() -> requestRows(endpoint), condition, "request rows of " + endpoint);
+    }
+
+    /** Waits until the endpoint rows satisfy the condition. */
+    public List<JsonObject> awaitEndpointRows(Predicate<List<JsonObject>> condition) {
+        return await(this::endpointRows, condition, "endpoint rows");
+    }
+
+    private List<JsonObject> await(java.util.function.Supplier<List<JsonObject>> rows,
+                                   Predicate<List<JsonObject>> condition, String what) {
+        long deadline = System.nanoTime() + ROWS_TIMEOUT.toNanos();
+        List<JsonObject> last = List.of();
+        AssertionError lastError = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = rows.get();
+                lastError = null;
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (AssertionError e) {
+                lastError = e;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("timed out after " + ROWS_TIMEOUT.toSeconds() + " s waiting for " + what
+                + "; last seen: " + (lastError != null ? lastError.getMessage() : last));
+    }
+
+    private List<JsonObject> probe(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonArray array = Json.createReader(new StringReader(response.body())).readArray();
+        return array.stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    /** @param ms pause */
+    public static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return the text of a row's column, or null */
+    public static String text(JsonObject row, String column) {
+        JsonValue value = row.get(column);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null
+                : value.getValueType() == JsonValue.ValueType.STRING ? row.getString(column) : value.toString();
+    }
+
+    /** @return a row's numeric column */
+    public static double number(JsonObject row, String column) {
+        return row.getJsonNumber(column).doubleValue();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.fmd.it.support;
+
+import dev.fmd.Unmonitored;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Deployed into every test WAR: returns fmd's rows as JSON, read with plain JDBC from the datasource fmd writes to
+ * (whatever database the run uses, the embedded one included). {@link Unmonitored}, so it never adds rows itself.
+ */
+@Path("fmd-probe")
+@Unmonitored
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class FmdRowsProbe {
+
+    @GET
+    @Path("endpoints")
+    public String endpoints() throws Exception {
+        return rows("SELECT * FROM " + table("endpoint") + " ORDER BY name", null);
+    }
+
+    @GET
+    @Path("requests")
+    public String requests(@QueryParam("endpoint") String endpoint) throws Exception {
+        return rows("SELECT r.*, e.name AS endpoint_name FROM " + table("request") + " r JOIN " + table("endpoint")
+                + " e ON e.id = r.endpoint_id WHERE e.name = ? ORDER BY r.id", endpoint);
+    }
+
+    private static String table(String name) {
+        return ConfigProvider.getConfig().getOptionalValue("fmd.table-prefix", String.class).orElse("fmd_") + name;
+    }
+
+    private static String rows(String sql, String parameter) throws NamingException, SQLException {
+        Config config = ConfigProvider.getConfig();
+        DataSource dataSource = (DataSource) new InitialContext().lookup(
+                config.getOptionalValue("fmd.datasource", String.class).orElse("java:comp/DefaultDataSource"));
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                while (rows.next()) {
+                    JsonObjectBuilder row = Json.createObjectBuilder();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        Object value = rows.getObject(i);
+                        String column = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                        if (value == null) {
+                            row.addNull(column);
+                        } else if (value instanceof Number number) {
+                            row.add(column, number.doubleValue());
+                        } else {
+                            row.add(column, value.toString());
+                        }
+                    }
+                    array.add(row);
+                }
+            }
+        }
+        return array.build().toString();
+    }
+}
