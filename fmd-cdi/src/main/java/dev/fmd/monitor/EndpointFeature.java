@@ -17,7 +17,7 @@ public final class EndpointFeature implements DynamicFeature {
         Monitors.current().ifPresent(monitor -> {
             try {
                 monitor.endpoints().endpointFor(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod())
-                        .ifPresent(endpoint -> context.register(new EndpointFilter(endpoint), EndpointFilter.PRIORITY));
+                        .ifPresent(endpoint -> context.register(new EndpointFilter(endpoint)));
             } catch (Throwable t) {
                 monitor.problems().report("registering endpoint " + resourceInfo.getResourceMethod(), t);
             }

@@ -1,13 +1,16 @@
 package dev.fmd.monitor;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /**
  * Registered by the {@link EndpointFeature} on one monitored resource method: tells the in-flight request which
  * endpoint the JAX-RS runtime matched. Runs before the application's own filters, so a request they abort (a 401,
- * say) is still recorded for its endpoint.
+ * say) is still recorded for its endpoint. The priority is on the class: Jersey ignores one given at registration
+ * in a {@code DynamicFeature}.
  */
+@Priority(EndpointFilter.PRIORITY)
 final class EndpointFilter implements ContainerRequestFilter {
 
     /** Before every filter an application is likely to declare. */

@@ -49,6 +49,20 @@ public final class EndpointRegistry {
     }
 
     /**
+     * Registers the endpoints of root resource classes, and of the sub-resources their locators return, before the
+     * JAX-RS runtime builds its model (which reaches sub-resources only on their first request).
+     *
+     * @param classes classes of the application with a class-level {@code @Path}; others are ignored
+     */
+    public void registerRoots(Collection<Class<?>> classes) {
+        for (Class<?> type : classes) {
+            if (ResourceMethods.isResourceClass(type) && isApplicationClass(type)) {
+                registerClass(type);
+            }
+        }
+    }
+
+    /**
      * @param resourceClass the resource class as the JAX-RS runtime reports it (a proxy class is unwrapped)
      * @param method        the resource method
      * @return its endpoint, or empty when the method is not monitored

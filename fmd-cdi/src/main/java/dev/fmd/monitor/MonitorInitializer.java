@@ -7,6 +7,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * supported, so the application's async resources keep working), and remembers the application's
  * {@code @ApplicationPath} for endpoint paths. Does nothing when {@code fmd.enabled=false}.
  */
-@HandlesTypes(ApplicationPath.class)
+@HandlesTypes({ApplicationPath.class, Path.class})
 public final class MonitorInitializer implements ServletContainerInitializer {
 
     static final String FILTER_NAME = "fmd-request-timing";
@@ -35,7 +36,10 @@ public final class MonitorInitializer implements ServletContainerInitializer {
                 return;
             }
             String applicationPath = applicationPathOf(annotated);
-            Monitors.current().ifPresent(monitor -> monitor.endpoints().applicationPath(applicationPath));
+            Monitors.current().ifPresent(monitor -> {
+                monitor.endpoints().applicationPath(applicationPath);
+                monitor.endpoints().registerRoots(annotated == null ? Set.of() : annotated);
+            });
             FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new RequestTimingFilter());
             if (filter != null) {
                 filter.setAsyncSupported(true);
