@@ -26,22 +26,34 @@ public final class GroupByValue {
      * @throws Exception what a nested supplier or callable throws
      */
     public static String flatten(Object value) throws Exception {
-        return value == null ? null : flatten(value, 0);
+        Object resolved = resolve(value, 0);
+        return resolved == null ? null : flatten(resolved, 0);
     }
 
-    private static String flatten(Object value, int depth) throws Exception {
+    /** Calls suppliers and callables and opens optionals until a plain value (or null) is left. */
+    private static Object resolve(Object value, int depth) throws Exception {
+        Object current = value;
+        for (int level = depth; ; level++) {
+            if (level > MAX_DEPTH) {
+                throw new IllegalArgumentException("group-by value nested deeper than " + MAX_DEPTH + " levels");
+            }
+            if (current instanceof Supplier<?> supplier) {
+                current = supplier.get();
+            } else if (current instanceof Callable<?> callable) {
+                current = callable.call();
+            } else if (current instanceof Optional<?> optional) {
+                current = optional.orElse(null);
+            } else {
+                return current;
+            }
+        }
+    }
+
+    private static String flatten(Object plain, int depth) throws Exception {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("group-by value nested deeper than " + MAX_DEPTH + " levels");
         }
-        if (value instanceof Supplier<?> supplier) {
-            return flatten(supplier.get(), depth + 1);
-        }
-        if (value instanceof Callable<?> callable) {
-            return flatten(callable.call(), depth + 1);
-        }
-        if (value instanceof Optional<?> optional) {
-            return flatten(optional.orElse(null), depth + 1);
-        }
+        Object value = resolve(plain, depth);
         if (value instanceof Map.Entry<?, ?> entry) {
             return "(" + flatten(entry.getKey(), depth + 1) + "," + flatten(entry.getValue(), depth + 1) + ")";
         }

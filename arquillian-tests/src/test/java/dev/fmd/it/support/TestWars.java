@@ -50,8 +50,14 @@ public final class TestWars {
      * @return the same WAR
      */
     public static WebArchive configured(WebArchive war, Map<String, String> config, String prefix) {
+        return configured(war, config, prefix, Database.current());
+    }
+
+    /** As {@link #configured(WebArchive, Map, String)}, on the given database rather than this run's. */
+    public static WebArchive configured(WebArchive war, Map<String, String> config, String prefix,
+                                        Database database) {
         Map<String, String> keys = new LinkedHashMap<>(config);
-        Database.current().configure(war, keys, prefix);
+        database.configure(war, keys, prefix);
         war.delete(CONFIG);
         war.add(new StringAsset(keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n"))), CONFIG);

@@ -1,0 +1,36 @@
+package dev.fmd.it.support;
+
+import dev.fmd.it.tiny.TinyApplication;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The tiny application with fmd and the given configuration, on the server's default datasource. */
+public final class TinyApp {
+
+    private TinyApp() {
+    }
+
+    public static WebArchive war(Map<String, String> config) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "tiny.war").addPackage(TinyApplication.class.getPackage());
+        return TestWars.configured(TestWars.withFmd(war), config, "fmd_", Database.DEFAULT);
+    }
+
+    /** @return whether Payara's log (written by this build's servers) contains the text */
+    public static boolean serverLogContains(String text) throws IOException {
+        Path target = Path.of(System.getProperty("fmd.it.target", "target"));
+        try (Stream<Path> logs = Files.list(target)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("payara.log")).toList()) {
+                if (Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
