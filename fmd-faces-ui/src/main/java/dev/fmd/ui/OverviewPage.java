@@ -13,8 +13,10 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Backs {@code /fmd/index.xhtml}: every endpoint with its hits, median duration and last request. */
 @Named("fmdOverview")
@@ -42,14 +44,15 @@ public class OverviewPage {
             status = "Waiting for fmd's database: measurements are kept in memory until it answers.";
         } else {
             try {
-                endpoints = queries.get().overview(Instant.now()).stream().map(EndpointRow::new).toList();
+                endpoints = queries.get().overview(Instant.now()).stream().map(EndpointRow::new)
+                        .collect(Collectors.toCollection(ArrayList::new));
             } catch (RuntimeException e) {
                 status = "The database did not answer: " + e.getMessage();
             }
         }
     }
 
-    /** @return the endpoints, by name */
+    /** @return the endpoints, by name; mutable, as the table sorts it in place */
     public List<EndpointRow> getEndpoints() {
         return endpoints;
     }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds fmd and starts the sample shop with the dashboard on Payara Micro, listening on 127.0.0.1 only.
+# PORT=9090 ./run-sample.sh to use another port. Ctrl-C stops it.
+set -euo pipefail
+cd "$(dirname "$0")"
+port=${PORT:-8080}
+mvn -B -ntp -q -DskipTests -pl fmd-war-sample -am package
+log=fmd-war-sample/target/payara-micro.log
+java -jar fmd-war-sample/target/payara-micro.jar --nocluster --port "$port" \
+  --prebootcommandfile fmd-war-sample/src/main/payara/preboot.asadmin \
+  --deploy fmd-war-sample/target/fmd-war-sample.war --contextroot / > "$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' INT TERM EXIT
+echo "Starting Payara Micro (log: $log) ..."
+for _ in $(seq 1 120); do
+  if grep -q "ready in" "$log"; then break; fi
+  if ! kill -0 $server 2>/dev/null; then echo "Payara Micro stopped; see $log" >&2; exit 1; fi
+  sleep 1
+done
+grep -q "ready in" "$log" || { echo "Payara Micro did not start within 120 s; see $log" >&2; exit 1; }
+cat <<TXT
+
+  fmd sample is running.
+  Dashboard:  http://127.0.0.1:$port/fmd
+  Shop API:   http://127.0.0.1:$port/api/products
+              http://127.0.0.1:$port/api/products/1
+              http://127.0.0.1:$port/api/reports/sales?ms=300     (slow)
+              http://127.0.0.1:$port/api/reports/primes?n=200000  (CPU-bound)
+              curl -X POST http://127.0.0.1:$port/api/orders/2   (409, mapped exception)
+  Ctrl-C stops it.
+TXT
+wait $server
