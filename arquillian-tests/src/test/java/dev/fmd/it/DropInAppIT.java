@@ -153,6 +153,17 @@ class DropInAppIT {
         assertEquals(FakeGitRepository.COMMIT, text(row, "version_requested"));
     }
 
+    @Test
+    void groupByIsTheAuthenticatedPrincipalWhenTheApplicationHasNoGroupByBean() {
+        FmdClient client = client();
+        JsonObject anonymous = newRows(client, "PlainResource.hello", 1, () -> client.get("rest/plain/hello")).get(0);
+        assertEquals(null, text(anonymous, "group_by"));
+        JsonObject carol = newRows(client, "PlainResource.hello", 1,
+                () -> assertEquals(200, client.get("rest/plain/hello", "Authorization", "Bearer user-carol")
+                        .statusCode())).get(0);
+        assertEquals("carol", text(carol, "group_by"));
+    }
+
     private static final Map<String, Double> lastIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static JsonObject assertStatus(FmdClient client, String endpoint, String path, int status) {
