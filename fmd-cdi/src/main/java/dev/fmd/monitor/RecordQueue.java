@@ -10,17 +10,31 @@ import java.util.concurrent.atomic.LongAdder;
  * The bounded hand-off between request threads and the store's writer. {@link #offer} never blocks and never
  * throws: when the queue is full the record is dropped and counted, so a slow or absent database costs the
  * application at most {@code capacity} records of memory.
+ * <p>
+ * Request threads are spread over stripes by thread, each with its own share of the capacity, so that threads on
+ * different cores do not contend for one queue tail and one counter. Capacities too small to share (under 64 per
+ * stripe) use a single stripe, which keeps the bound exact.
  */
 public final class RecordQueue {
 
-    private final Queue<RequestRecord> records = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
+    private static final int MIN_PER_STRIPE = 64;
+
+    private final Stripe[] stripes;
+    private final int mask;
     private final LongAdder dropped = new LongAdder();
-    private final int capacity;
+    private int nextDrained;
 
     /** @param capacity records held at most ({@code fmd.queue-capacity}) */
     public RecordQueue(int capacity) {
-        this.capacity = capacity;
+        int count = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors() * 2 - 1) * 2);
+        while (count > 1 && capacity / count < MIN_PER_STRIPE) {
+            count /= 2;
+        }
+        stripes = new Stripe[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new Stripe(capacity / count + (i < capacity % count ? 1 : 0));
+        }
+        mask = count - 1;
     }
 
     /**
@@ -28,41 +42,76 @@ public final class RecordQueue {
      * @return false when it was dropped because the queue is full
      */
     public boolean offer(RequestRecord record) {
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
-            dropped.increment();
-            return false;
+        if (stripes[(int) Thread.currentThread().getId() & mask].offer(record)) {
+            return true;
         }
-        records.add(record);
-        return true;
+        dropped.increment();
+        return false;
     }
 
     /**
+     * Takes records from every stripe in turn. Called by one thread, the writer.
+     *
      * @param into where to put the records
      * @param max  records taken at most
      * @return how many were taken
      */
     public int drainTo(List<RequestRecord> into, int max) {
         int taken = 0;
-        while (taken < max) {
-            RequestRecord record = records.poll();
-            if (record == null) {
-                break;
-            }
-            size.decrementAndGet();
-            into.add(record);
-            taken++;
+        for (int visited = 0; visited < stripes.length && taken < max; visited++) {
+            Stripe stripe = stripes[nextDrained];
+            nextDrained = (nextDrained + 1) & mask;
+            taken += stripe.drainTo(into, max - taken);
         }
         return taken;
     }
 
     /** @return records waiting to be written */
     public int size() {
-        return size.get();
+        int size = 0;
+        for (Stripe stripe : stripes) {
+            size += stripe.size.get();
+        }
+        return size;
     }
 
     /** @return records dropped since start because the queue was full */
     public long dropped() {
         return dropped.sum();
+    }
+
+    /** One bounded part of the queue. */
+    private static final class Stripe {
+
+        private final Queue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+        private final int capacity;
+
+        Stripe(int capacity) {
+            this.capacity = capacity;
+        }
+
+        boolean offer(RequestRecord record) {
+            if (size.incrementAndGet() > capacity) {
+                size.decrementAndGet();
+                return false;
+            }
+            records.add(record);
+            return true;
+        }
+
+        int drainTo(List<RequestRecord> into, int max) {
+            int taken = 0;
+            while (taken < max) {
+                RequestRecord record = records.poll();
+                if (record == null) {
+                    break;
+                }
+                size.decrementAndGet();
+                into.add(record);
+                taken++;
+            }
+            return taken;
+        }
     }
 }

@@ -20,6 +20,33 @@ class RecordQueueTest {
     }
 
     @Test
+    void drainsEveryStripe() {
+        RecordQueue queue = new RecordQueue(10_000);
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < 100; i++) {
+                    queue.offer(record(i));
+                }
+            });
+            producers.add(producer);
+            producer.start();
+        }
+        producers.forEach(p -> {
+            try {
+                p.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(600, queue.size());
+        List<RequestRecord> drained = new ArrayList<>();
+        assertEquals(250, queue.drainTo(drained, 250));
+        assertEquals(350, queue.drainTo(drained, 1000));
+        assertEquals(0, queue.size());
+    }
+
+    @Test
     void dropsAndCountsWhatDoesNotFit() {
         RecordQueue queue = new RecordQueue(3);
         for (int i = 0; i < 3; i++) {
@@ -52,7 +79,7 @@ class RecordQueueTest {
         assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS));
         List<RequestRecord> drained = new ArrayList<>();
         queue.drainTo(drained, Integer.MAX_VALUE);
-        assertEquals(1000, drained.size());
-        assertEquals(80_000 - 1000, queue.dropped());
+        assertTrue(drained.size() <= 1000 && drained.size() >= 250, "held " + drained.size());
+        assertEquals(80_000, drained.size() + queue.dropped(), "every record is either held or counted");
     }
 }
