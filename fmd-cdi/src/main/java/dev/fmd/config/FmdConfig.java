@@ -28,10 +28,21 @@ import java.util.regex.Pattern;
  * @param batchSize          {@code fmd.batch-size}: measurements written per transaction at most
  * @param flushIntervalMs    {@code fmd.flush-interval}: longest time in ms a measurement waits to be written
  * @param instance           {@code fmd.instance}: the name of this server instance
+ * @param outlierConstant    {@code fmd.outlier-detection-constant}: a request is an outlier beyond this many times
+ *                           its endpoint's average
+ * @param outlierWarmup      {@code fmd.outlier-warmup}: requests of an endpoint never judged outliers
+ * @param redact             {@code fmd.redact}: header and parameter names containing any of these (ignoring case)
+ *                           are stored as {@code [redacted]}, besides Authorization, Proxy-Authorization, Cookie and
+ *                           Set-Cookie
+ * @param outlierMaxField    {@code fmd.outlier-max-field}: characters kept per stored outlier field
+ * @param levelRefreshMs     {@code fmd.level-refresh}: how often, in ms, levels changed by other instances are read
+ * @param adminToken         {@code fmd.admin-token}: bearer token of the admin JSON API; empty disables the API
  */
 public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, int monitorLevel, int samplingPeriodMs,
                         TrustedProxies trustedProxies, String datasource, String tablePrefix, int queueCapacity,
-                        int batchSize, int flushIntervalMs, String instance) {
+                        int batchSize, int flushIntervalMs, String instance, double outlierConstant,
+                        int outlierWarmup, java.util.List<String> redact, int outlierMaxField, int levelRefreshMs,
+                        String adminToken) {
 
     /** The key of each setting, as written in {@code microprofile-config.properties}. */
     public static final String ENABLED = "fmd.enabled";
@@ -47,6 +58,12 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
     public static final String BATCH_SIZE = "fmd.batch-size";
     public static final String FLUSH_INTERVAL = "fmd.flush-interval";
     public static final String INSTANCE = "fmd.instance";
+    public static final String OUTLIER_CONSTANT = "fmd.outlier-detection-constant";
+    public static final String OUTLIER_WARMUP = "fmd.outlier-warmup";
+    public static final String REDACT = "fmd.redact";
+    public static final String OUTLIER_MAX_FIELD = "fmd.outlier-max-field";
+    public static final String LEVEL_REFRESH = "fmd.level-refresh";
+    public static final String ADMIN_TOKEN = "fmd.admin-token";
 
     /** The server's default datasource, which every Jakarta EE server provides. */
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
@@ -75,9 +92,16 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         int batchSize = reader.integer(BATCH_SIZE, 500, 1, 10_000);
         int flushInterval = reader.integer(FLUSH_INTERVAL, 500, 10, 60_000);
         String instance = reader.text(INSTANCE, defaultName);
+        double outlierConstant = reader.decimal(OUTLIER_CONSTANT, 2.5, 1.0, 1000.0);
+        int outlierWarmup = reader.integer(OUTLIER_WARMUP, 10, 0, 1_000_000);
+        java.util.List<String> redact = reader.list(REDACT, "token,password,passwd,secret,api-key,apikey,credential");
+        int outlierMaxField = reader.integer(OUTLIER_MAX_FIELD, 8192, 256, 1_048_576);
+        int levelRefresh = reader.integer(LEVEL_REFRESH, 2000, 100, 600_000);
+        String adminToken = reader.adminToken();
         reader.failOnProblems();
         return new FmdConfig(enabled, autoBind, appVersion, monitorLevel, samplingPeriod, proxies, datasource, prefix,
-                queueCapacity, batchSize, flushInterval, instance);
+                queueCapacity, batchSize, flushInterval, instance, outlierConstant, outlierWarmup, redact,
+                outlierMaxField, levelRefresh, adminToken);
     }
 
     /** Collects every problem instead of stopping at the first. */
@@ -126,6 +150,39 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
             }
             problem(key, value.get(), "expected an integer from " + min + " to " + max);
             return fallback;
+        }
+
+        double decimal(String key, double fallback, double min, double max) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double parsed = Double.parseDouble(value.get());
+                if (parsed > min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(key, value.get(), "expected a number greater than " + min + " and at most " + max);
+            return fallback;
+        }
+
+        java.util.List<String> list(String key, String fallback) {
+            String value = raw(key).orElse(fallback);
+            return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                    .map(v -> v.toLowerCase(java.util.Locale.ROOT)).toList();
+        }
+
+        String adminToken() {
+            String token = raw(ADMIN_TOKEN).orElse("");
+            if (!token.isEmpty() && token.length() < 16) {
+                problem(ADMIN_TOKEN, "(" + token.length() + " characters, not shown)",
+                        "expected at least 16 characters, or no value to disable the admin API");
+                return "";
+            }
+            return token;
         }
 
         String text(String key, String fallback) {

@@ -11,14 +11,41 @@ public final class Endpoint {
     private final String name;
     private final String httpMethod;
     private final String path;
+    private final String className;
+    private final String declaringClassName;
+    private final String methodName;
     private volatile int level;
     private volatile long id;
 
-    Endpoint(String name, String httpMethod, String path, int level) {
+    Endpoint(String name, String httpMethod, String path, int level, String className, String declaringClassName,
+             String methodName) {
         this.name = name;
         this.httpMethod = httpMethod;
         this.path = path;
         this.level = level;
+        this.className = className;
+        this.declaringClassName = declaringClassName;
+        this.methodName = methodName;
+    }
+
+    /**
+     * @param className  the class of a stack frame
+     * @param methodName the method of a stack frame
+     * @return whether the frame is this endpoint's resource method (the user's class or the one declaring it)
+     */
+    public boolean isMethodFrame(String className, String methodName) {
+        return this.methodName.equals(methodName)
+                && (this.className.equals(className) || declaringClassName.equals(className));
+    }
+
+    /** @return the name of the Java method */
+    public String methodName() {
+        return methodName;
+    }
+
+    /** @return the user's resource class, as frames name it */
+    public String className() {
+        return className;
     }
 
     /** @return {@code ResourceClass.method}, with the parameter types when the class overloads the method */

@@ -137,7 +137,8 @@ public final class EndpointRegistry {
         String path = ResourceMethods.join(prefix, ResourceMethods.methodPath(type, method).orElse(""));
         String name = name(type, method);
         Endpoint endpoint = byName.computeIfAbsent(name + ' ' + httpMethod.get() + ' ' + path, k -> {
-            Endpoint created = new Endpoint(name, httpMethod.get(), path, defaultLevel);
+            Endpoint created = new Endpoint(name, httpMethod.get(), path, defaultLevel, type.getName(),
+                    method.getDeclaringClass().getName(), method.getName());
             unsaved.add(created);
             return created;
         });

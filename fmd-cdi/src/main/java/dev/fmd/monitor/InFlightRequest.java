@@ -1,27 +1,38 @@
 package dev.fmd.monitor;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 /**
  * What fmd knows about the request the current thread is serving, from the first servlet filter to the end of its
  * response. The {@link RequestTimingFilter} opens it, the {@link EndpointFeature}'s filter names its endpoint and the
- * {@link MonitoringInterceptor} notes an exception that escapes the resource method.
- * Confined to the request thread until the response completes.
+ * {@link MonitoringInterceptor} notes an exception that escapes the resource method. Written by the request thread;
+ * observers may read the public accessors from other threads.
  */
-final class InFlightRequest {
+public final class InFlightRequest {
 
     private static final ThreadLocal<InFlightRequest> CURRENT = new ThreadLocal<>();
 
     final long startNanos = System.nanoTime();
     final long startMillis = System.currentTimeMillis();
-    private Endpoint endpoint;
+    private final Thread thread = Thread.currentThread();
+    private final Monitor monitor;
+    private volatile Endpoint endpoint;
+    private volatile RequestHandle handle;
     private String exception;
     private int depth;
     private String groupBy;
     private String ip;
     private boolean recorded;
+    private ConcurrentMap<Class<?>, Object> notes;
+
+    private InFlightRequest(Monitor monitor) {
+        this.monitor = monitor;
+    }
 
     /** Opens a request on the current thread. */
-    static InFlightRequest open() {
-        InFlightRequest request = new InFlightRequest();
+    static InFlightRequest open(Monitor monitor) {
+        InFlightRequest request = new InFlightRequest(monitor);
         CURRENT.set(request);
         return request;
     }
@@ -36,13 +47,61 @@ final class InFlightRequest {
         CURRENT.remove();
     }
 
-    Endpoint endpoint() {
+    /** @return the endpoint, or null while the JAX-RS runtime has not matched one */
+    public Endpoint endpoint() {
         return endpoint;
     }
 
-    void endpoint(Endpoint endpoint) {
+    /** @return the thread that serves the request's resource method */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** @return when the request started, in milliseconds since the epoch */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** @return when the request started, by {@link System#nanoTime()} */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** @return the handle of the request's row, or null below level 2 */
+    public RequestHandle handle() {
+        return handle;
+    }
+
+    /**
+     * Lets an observer keep its own state with the request.
+     *
+     * @param type  the observer's key
+     * @param value its state
+     */
+    public void note(Class<?> type, Object value) {
+        if (notes == null) {
+            synchronized (this) {
+                if (notes == null) {
+                    notes = new ConcurrentHashMap<>(2);
+                }
+            }
+        }
+        notes.put(type, value);
+    }
+
+    /** @return the state an observer kept with {@link #note}, or null */
+    public <T> T note(Class<T> type) {
+        ConcurrentMap<Class<?>, Object> kept = notes;
+        return kept == null ? null : type.cast(kept.get(type));
+    }
+
+    void endpoint(Endpoint matched) {
         if (this.endpoint == null) {
-            this.endpoint = endpoint;
+            this.endpoint = matched;
+            if (matched.level() >= 2) {
+                handle = new RequestHandle();
+                monitor.started(this);
+            }
         }
     }
 

@@ -21,7 +21,9 @@ public final class Monitor {
 
     private final FmdConfig config;
     private final EndpointRegistry endpoints;
-    private final RecordQueue queue;
+    private final RecordQueue<RequestRecord> queue;
+    private final RecordQueue<RequestAttachment> attachments;
+    private volatile RequestObserver[] observers = new RequestObserver[0];
     private final ClientAddress clientAddress;
     private final Problems problems = new Problems();
     private volatile GroupBy groupBy;
@@ -31,7 +33,8 @@ public final class Monitor {
     public Monitor(FmdConfig config) {
         this.config = config;
         this.endpoints = new EndpointRegistry(new MonitoringPolicy(config.autoBind()), config.monitorLevel());
-        this.queue = new RecordQueue(config.queueCapacity());
+        this.queue = new RecordQueue<>(config.queueCapacity());
+        this.attachments = new RecordQueue<>(Math.max(64, config.queueCapacity() / 10));
         this.clientAddress = new ClientAddress(config.trustedProxies());
     }
 
@@ -46,8 +49,30 @@ public final class Monitor {
     }
 
     /** @return the queue of finished requests, which the store drains */
-    public RecordQueue queue() {
+    public RecordQueue<RequestRecord> queue() {
         return queue;
+    }
+
+    /** @return the queue of profiles and outlier contexts, which the store drains after their requests */
+    public RecordQueue<RequestAttachment> attachments() {
+        return attachments;
+    }
+
+    /** @param observer follows requests of level 2 or more from now on */
+    public synchronized void addObserver(RequestObserver observer) {
+        RequestObserver[] more = java.util.Arrays.copyOf(observers, observers.length + 1);
+        more[observers.length] = observer;
+        observers = more;
+    }
+
+    void started(InFlightRequest request) {
+        for (RequestObserver observer : observers) {
+            try {
+                observer.started(request);
+            } catch (Throwable t) {
+                problems.report("following a request (" + observer.getClass().getSimpleName() + ")", t);
+            }
+        }
     }
 
     /** @return the problems fmd had, for the dashboard */
@@ -89,25 +114,35 @@ public final class Monitor {
             }
             if (escaped != null) {
                 request.escaped(unwrap(escaped));
-                record(request, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                record(request, http, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             } else if (http.isAsyncStarted()) {
-                http.getAsyncContext().addListener(new Completion(request));
+                http.getAsyncContext().addListener(new Completion(request, http));
             } else {
-                record(request, response.getStatus());
+                record(request, http, response.getStatus());
             }
         } catch (Throwable t) {
             problems.report("recording a request", t);
         }
     }
 
-    private void record(InFlightRequest request, int status) {
+    private void record(InFlightRequest request, HttpServletRequest http, int status) {
         if (!request.markRecorded()) {
             return;
         }
         long duration = System.nanoTime() - request.startNanos;
         Endpoint endpoint = request.endpoint();
         queue.offer(new RequestRecord(endpoint, endpoint.level() > 0, request.startMillis, duration,
-                config.appVersion(), request.groupBy(), request.ip(), status, request.exception()));
+                config.appVersion(), request.groupBy(), request.ip(), status, request.exception(),
+                request.handle()));
+        if (request.handle() != null) {
+            for (RequestObserver observer : observers) {
+                try {
+                    observer.finished(request, http, status, duration);
+                } catch (Throwable t) {
+                    problems.report("following a request (" + observer.getClass().getSimpleName() + ")", t);
+                }
+            }
+        }
     }
 
     private String groupByOf(HttpServletRequest http) {
@@ -142,9 +177,11 @@ public final class Monitor {
     private final class Completion implements AsyncListener {
 
         private final InFlightRequest request;
+        private final HttpServletRequest http;
 
-        Completion(InFlightRequest request) {
+        Completion(InFlightRequest request, HttpServletRequest http) {
             this.request = request;
+            this.http = http;
         }
 
         @Override
@@ -152,7 +189,7 @@ public final class Monitor {
             try {
                 int status = event.getSuppliedResponse() instanceof HttpServletResponse r ? r.getStatus()
                         : HttpServletResponse.SC_OK;
-                record(request, status);
+                record(request, http, status);
             } catch (Throwable t) {
                 problems.report("recording an asynchronous request", t);
             }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The bounded hand-off between request threads and the store's writer. {@link #offer} never blocks and never
+ * A bounded hand-off between request threads and the store's writer. {@link #offer} never blocks and never
  * throws: when the queue is full the record is dropped and counted, so a slow or absent database costs the
  * application at most {@code capacity} records of memory.
  * <p>
@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.LongAdder;
  * different cores do not contend for one queue tail and one counter. Capacities too small to share (under 64 per
  * stripe) use a single stripe, which keeps the bound exact.
  */
-public final class RecordQueue {
+public final class RecordQueue<T> {
 
     private static final int MIN_PER_STRIPE = 64;
 
-    private final Stripe[] stripes;
+    private final Stripe<T>[] stripes;
     private final int mask;
     private final LongAdder dropped = new LongAdder();
     private int nextDrained;
@@ -30,10 +30,12 @@ public final class RecordQueue {
         while (count > 1 && capacity / count < MIN_PER_STRIPE) {
             count /= 2;
         }
-        stripes = new Stripe[count];
+        @SuppressWarnings("unchecked")
+        Stripe<T>[] created = new Stripe[count];
         for (int i = 0; i < count; i++) {
-            stripes[i] = new Stripe(capacity / count + (i < capacity % count ? 1 : 0));
+            created[i] = new Stripe<>(capacity / count + (i < capacity % count ? 1 : 0));
         }
+        stripes = created;
         mask = count - 1;
     }
 
@@ -41,7 +43,7 @@ public final class RecordQueue {
      * @param record a finished request
      * @return false when it was dropped because the queue is full
      */
-    public boolean offer(RequestRecord record) {
+    public boolean offer(T record) {
         if (stripes[(int) Thread.currentThread().getId() & mask].offer(record)) {
             return true;
         }
@@ -56,10 +58,10 @@ public final class RecordQueue {
      * @param max  records taken at most
      * @return how many were taken
      */
-    public int drainTo(List<RequestRecord> into, int max) {
+    public int drainTo(List<? super T> into, int max) {
         int taken = 0;
         for (int visited = 0; visited < stripes.length && taken < max; visited++) {
-            Stripe stripe = stripes[nextDrained];
+            Stripe<T> stripe = stripes[nextDrained];
             nextDrained = (nextDrained + 1) & mask;
             taken += stripe.drainTo(into, max - taken);
         }
@@ -69,7 +71,7 @@ public final class RecordQueue {
     /** @return records waiting to be written */
     public int size() {
         int size = 0;
-        for (Stripe stripe : stripes) {
+        for (Stripe<T> stripe : stripes) {
             size += stripe.size.get();
         }
         return size;
@@ -81,9 +83,9 @@ public final class RecordQueue {
     }
 
     /** One bounded part of the queue. */
-    private static final class Stripe {
+    private static final class Stripe<T> {
 
-        private final Queue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+        private final Queue<T> records = new ConcurrentLinkedQueue<>();
         private final AtomicInteger size = new AtomicInteger();
         private final int capacity;
 
@@ -91,7 +93,7 @@ public final class RecordQueue {
             this.capacity = capacity;
         }
 
-        boolean offer(RequestRecord record) {
+        boolean offer(T record) {
             if (size.incrementAndGet() > capacity) {
                 size.decrementAndGet();
                 return false;
@@ -100,10 +102,10 @@ public final class RecordQueue {
             return true;
         }
 
-        int drainTo(List<RequestRecord> into, int max) {
+        int drainTo(List<? super T> into, int max) {
             int taken = 0;
             while (taken < max) {
-                RequestRecord record = records.poll();
+                T record = records.poll();
                 if (record == null) {
                     break;
                 }

@@ -12,7 +12,9 @@ package dev.fmd.monitor;
  * @param ip             the client address
  * @param status         the HTTP status the client got
  * @param exception      the class name of the exception that escaped the resource method, or null
+ * @param handle         receives the row's id, for requests of level 2 or more; else null
  */
 public record RequestRecord(Endpoint endpoint, boolean measured, long epochMillis, long durationNanos,
-                            String version, String groupBy, String ip, int status, String exception) {
+                            String version, String groupBy, String ip, int status, String exception,
+                            RequestHandle handle) {
 }

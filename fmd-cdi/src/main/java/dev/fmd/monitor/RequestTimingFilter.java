@@ -41,7 +41,7 @@ public final class RequestTimingFilter extends GenericFilter {
             chain.doFilter(request, response);
             return;
         }
-        InFlightRequest inFlight = InFlightRequest.open();
+        InFlightRequest inFlight = InFlightRequest.open(monitor);
         Throwable escaped = null;
         try {
             chain.doFilter(request, response);

@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecordQueueTest {
 
     private static RequestRecord record(int i) {
-        return new RequestRecord(null, true, i, i, "v", null, "127.0.0.1", 200, null);
+        return new RequestRecord(null, true, i, i, "v", null, "127.0.0.1", 200, null, null);
     }
 
     @Test
     void drainsEveryStripe() {
-        RecordQueue queue = new RecordQueue(10_000);
+        RecordQueue<RequestRecord> queue = new RecordQueue<>(10_000);
         List<Thread> producers = new ArrayList<>();
         for (int t = 0; t < 6; t++) {
             Thread producer = new Thread(() -> {
@@ -48,7 +48,7 @@ class RecordQueueTest {
 
     @Test
     void dropsAndCountsWhatDoesNotFit() {
-        RecordQueue queue = new RecordQueue(3);
+        RecordQueue<RequestRecord> queue = new RecordQueue<>(3);
         for (int i = 0; i < 3; i++) {
             assertTrue(queue.offer(record(i)));
         }
@@ -62,7 +62,7 @@ class RecordQueueTest {
 
     @Test
     void neverHoldsMoreThanItsCapacityUnderConcurrentOffers() throws InterruptedException {
-        RecordQueue queue = new RecordQueue(1000);
+        RecordQueue<RequestRecord> queue = new RecordQueue<>(1000);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         for (int t = 0; t < 8; t++) {

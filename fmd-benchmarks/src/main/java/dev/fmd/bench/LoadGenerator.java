@@ -1,0 +1,195 @@
+package dev.fmd.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small closed-loop load client for the end-to-end throughput benchmark ({@code scripts/benchmark-throughput.sh}).
+ *
+ * <p>Contract: {@code C} threads ("virtual users") share one {@link HttpClient} (HTTP/1.1, keep-alive, so at most
+ * {@code C} connections) and each sends {@code GET url} back to back, starting the next request as soon as the
+ * previous answer has been read. First {@code W} warm-up requests are sent and ignored; then, once every user has
+ * finished warming up, exactly {@code R} measured requests are sent (users take them from one shared counter).
+ * The run prints, for the measured requests only: requests per second (R divided by the time from the start of the
+ * measured phase to the last answer), mean, p50 and p99 latency, and the number of answers other than 200. The exit
+ * status is 0 only when every answer (warm-up included) was a 200 and no request failed; otherwise 1. Wrong
+ * arguments give exit status 2.
+ *
+ * <p>The URL must be {@code http://127.0.0.1:...}: this tool only loads a server on the loopback interface and
+ * refuses any other host (including {@code localhost}, which could resolve elsewhere).
+ *
+ * <p>Run it (after {@code mvn -o -q -DskipTests -pl fmd-benchmarks -am package}) with:
+ * <pre>
+ * java -cp fmd-benchmarks/target/classes dev.fmd.bench.LoadGenerator \
+ *     --url 'http://127.0.0.1:8080/api/reports/primes?n=20000' --concurrency 4 --warmup 3000 --requests 20000
+ * </pre>
+ * Defaults: concurrency 4, warm-up 3000, requests 20000; {@code --url} is required. The last output line is
+ * machine-readable: {@code RESULT rps=... mean_ms=... p50_ms=... p99_ms=... non200=... errors=...}.
+ */
+public final class LoadGenerator {
+
+    private final URI uri;
+    private final int concurrency;
+    private final int warmup;
+    private final int requests;
+    private final HttpClient client;
+    private final HttpRequest request;
+
+    private final AtomicInteger nextWarmup = new AtomicInteger();
+    private final AtomicInteger nextMeasured = new AtomicInteger();
+    private final AtomicInteger non200 = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final long[] latencies;
+    private volatile String firstProblem;
+
+    LoadGenerator(URI uri, int concurrency, int warmup, int requests) {
+        this.uri = uri;
+        this.concurrency = concurrency;
+        this.warmup = warmup;
+        this.requests = requests;
+        this.latencies = new long[requests];
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        this.request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = null;
+        int concurrency = 4;
+        int warmup = 3000;
+        int requests = 20000;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value for " + name);
+                }
+                String value = args[++i];
+                switch (name) {
+                    case "--url" -> url = value;
+                    case "--concurrency" -> concurrency = positive(name, value, 1);
+                    case "--warmup" -> warmup = positive(name, value, 0);
+                    case "--requests" -> requests = positive(name, value, 1);
+                    default -> throw new IllegalArgumentException("unknown argument " + name);
+                }
+            }
+            if (url == null) {
+                throw new IllegalArgumentException("--url is required");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("LoadGenerator: " + e.getMessage());
+            System.err.println("usage: LoadGenerator --url http://127.0.0.1:PORT/path [--concurrency 4]"
+                    + " [--warmup 3000] [--requests 20000]");
+            System.exit(2);
+            return;
+        }
+        URI uri = URI.create(url);
+        if (!"http".equals(uri.getScheme()) || !"127.0.0.1".equals(uri.getHost())) {
+            System.err.println("LoadGenerator: refusing " + url + ": only http://127.0.0.1 (loopback) is allowed");
+            System.exit(2);
+            return;
+        }
+        System.exit(new LoadGenerator(uri, concurrency, warmup, requests).run() ? 0 : 1);
+    }
+
+    private static int positive(String name, String value, int min) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer: " + value);
+        }
+    }
+
+    /** Runs the warm-up and the measured phase, prints the figures; true when every answer was a 200. */
+    boolean run() throws InterruptedException {
+        System.out.printf(Locale.ROOT, "GET %s, %d users, %d warm-up + %d measured requests%n",
+                uri, concurrency, warmup, requests);
+        phase(() -> {
+            while (nextWarmup.getAndIncrement() < warmup) {
+                send();
+            }
+        });
+        long start = System.nanoTime();
+        phase(() -> {
+            int i;
+            while ((i = nextMeasured.getAndIncrement()) < requests) {
+                long t0 = System.nanoTime();
+                send();
+                latencies[i] = System.nanoTime() - t0;
+            }
+        });
+        long elapsed = System.nanoTime() - start;
+
+        double rps = requests / (elapsed / 1e9);
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
+        double p50 = percentile(sorted, 50) / 1e6;
+        double p99 = percentile(sorted, 99) / 1e6;
+        System.out.printf(Locale.ROOT, "measured %d requests in %.2f s: %.1f requests/s%n", requests, elapsed / 1e9,
+                rps);
+        System.out.printf(Locale.ROOT, "latency: mean %.3f ms, p50 %.3f ms, p99 %.3f ms%n", mean, p50, p99);
+        System.out.printf(Locale.ROOT, "non-200 answers: %d, failed requests: %d%n", non200.get(), errors.get());
+        if (firstProblem != null) {
+            System.out.println("first problem: " + firstProblem);
+        }
+        System.out.printf(Locale.ROOT, "RESULT rps=%.1f mean_ms=%.3f p50_ms=%.3f p99_ms=%.3f non200=%d errors=%d%n",
+                rps, mean, p50, p99, non200.get(), errors.get());
+        return non200.get() == 0 && errors.get() == 0;
+    }
+
+    /** Runs {@code body} on {@code concurrency} threads and waits for all of them. */
+    private void phase(Runnable body) throws InterruptedException {
+        List<Thread> users = new ArrayList<>(concurrency);
+        for (int u = 0; u < concurrency; u++) {
+            Thread t = new Thread(body, "user-" + u);
+            users.add(t);
+            t.start();
+        }
+        for (Thread t : users) {
+            t.join();
+        }
+    }
+
+    private void send() {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                non200.incrementAndGet();
+                problem("HTTP " + response.statusCode());
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            errors.incrementAndGet();
+            problem(e.toString());
+        }
+    }
+
+    private void problem(String text) {
+        if (firstProblem == null) {
+            firstProblem = text;
+        }
+    }
+
+    /** Nearest-rank percentile of an ascending array. */
+    static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}

@@ -1,0 +1,27 @@
+package dev.fmd.monitor;
+
+/**
+ * Names one request row before it exists: created when a request of level 2 or more starts, given the row's id by the
+ * store once the row is committed, so that what is stored about the request later (its profile, its outlier
+ * context) can refer to it.
+ */
+public final class RequestHandle {
+
+    private final long createdNanos = System.nanoTime();
+    private volatile long id;
+
+    /** @return the request row's id, or 0 while it is not written yet */
+    public long id() {
+        return id;
+    }
+
+    /** @param id the committed request row's id */
+    public void id(long id) {
+        this.id = id;
+    }
+
+    /** @return nanoseconds since the request started, by {@link System#nanoTime()} */
+    public long ageNanos() {
+        return System.nanoTime() - createdNanos;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.fmd.outlier;
+
+import dev.fmd.config.FmdConfig;
+import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.Problems;
+import dev.fmd.monitor.RecordQueue;
+import dev.fmd.monitor.RequestAttachment;
+import dev.fmd.monitor.RequestObserver;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds outliers among requests of level 2 or more: a request is an outlier when it takes longer than
+ * {@code fmd.outlier-detection-constant} times its endpoint's running average, except during the endpoint's first
+ * {@code fmd.outlier-warmup} requests, so that a cold start is not all outliers. While such a request still runs
+ * past its threshold, the {@link OutlierWatch} takes its stack; when it ends, its context is read and queued for the
+ * store.
+ */
+public final class OutlierDetector implements RequestObserver {
+
+    private final FmdConfig config;
+    private final RecordQueue<RequestAttachment> attachments;
+    private final Problems problems;
+    private final OutlierContext context;
+    private final Map<Endpoint, RunningAverage> averages = new ConcurrentHashMap<>();
+    private final Set<InFlightRequest> running = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param config      thresholds, redaction and field cap
+     * @param attachments where outlier contexts go
+     * @param problems    where failures are counted
+     */
+    public OutlierDetector(FmdConfig config, RecordQueue<RequestAttachment> attachments, Problems problems) {
+        this.config = config;
+        this.attachments = attachments;
+        this.problems = problems;
+        this.context = new OutlierContext(new Redactor(config.redact()), config.outlierMaxField());
+    }
+
+    @Override
+    public void started(InFlightRequest request) {
+        RunningAverage average = averages.computeIfAbsent(request.endpoint(), e -> new RunningAverage());
+        long threshold = average.threshold(config.outlierWarmup(), config.outlierConstant());
+        request.note(Watched.class, new Watched(threshold));
+        if (threshold > 0) {
+            running.add(request);
+        }
+    }
+
+    @Override
+    public void finished(InFlightRequest request, HttpServletRequest http, int status, long durationNanos) {
+        running.remove(request);
+        Watched watched = request.note(Watched.class);
+        RunningAverage average = averages.computeIfAbsent(request.endpoint(), e -> new RunningAverage());
+        average.add(durationNanos);
+        if (watched != null && watched.thresholdNanos > 0 && durationNanos > watched.thresholdNanos) {
+            String stack = watched.stack != null ? watched.stack
+                    : "(the request ended before its stack could be taken)";
+            if (!attachments.offer(context.capture(request.handle(), http, stack))) {
+                problems.report("keeping an outlier (queue full)", new IllegalStateException("dropped"));
+            }
+        }
+    }
+
+    /** @return the requests running now that have a threshold, for the {@link OutlierWatch} */
+    Set<InFlightRequest> running() {
+        return running;
+    }
+
+    /** An endpoint's request count and mean duration, on this instance. */
+    static final class RunningAverage {
+        private long count;
+        private double meanNanos;
+
+        synchronized void add(long durationNanos) {
+            count++;
+            meanNanos += (durationNanos - meanNanos) / count;
+        }
+
+        /** @return the duration beyond which a request is an outlier, or 0 during the warm-up */
+        synchronized long threshold(int warmup, double constant) {
+            return count < Math.max(1, warmup) ? 0 : (long) (meanNanos * constant);
+        }
+    }
+
+    /** The threshold of one running request, and its stack once it passed it. */
+    static final class Watched {
+        final long thresholdNanos;
+        volatile String stack;
+
+        Watched(long thresholdNanos) {
+            this.thresholdNanos = thresholdNanos;
+        }
+    }
+}

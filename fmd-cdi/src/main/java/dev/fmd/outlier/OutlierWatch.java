@@ -1,0 +1,62 @@
+package dev.fmd.outlier;
+
+import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.Problems;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One thread that looks at the running requests of level 2 or more every 10 ms and, for a request that has run past
+ * its outlier threshold, takes its thread's stack once (cut below the endpoint method), while it is still stuck.
+ * Taking another thread's stack pauses it at a safepoint; this happens once per outlier, never per request.
+ */
+final class OutlierWatch implements Runnable {
+
+    private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final OutlierDetector detector;
+    private final Problems problems;
+    private volatile boolean running = true;
+
+    OutlierWatch(OutlierDetector detector, Problems problems) {
+        this.detector = detector;
+        this.problems = problems;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            LockSupport.parkNanos(PERIOD_NANOS);
+            long now = System.nanoTime();
+            for (InFlightRequest request : detector.running()) {
+                try {
+                    OutlierDetector.Watched watched = request.note(OutlierDetector.Watched.class);
+                    if (watched != null && watched.stack == null
+                            && now - request.startNanos() > watched.thresholdNanos) {
+                        watched.stack = format(request.thread().getStackTrace(), request.endpoint());
+                    }
+                } catch (RuntimeException e) {
+                    problems.report("taking an outlier's stack", e);
+                }
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** The frames from the top of the stack down to the endpoint method; the container's frames below are cut. */
+    static String format(StackTraceElement[] frames, Endpoint endpoint) {
+        StringBuilder text = new StringBuilder();
+        for (StackTraceElement frame : frames) {
+            text.append("at ").append(frame).append('\n');
+            if (endpoint.isMethodFrame(frame.getClassName(), frame.getMethodName())) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+}

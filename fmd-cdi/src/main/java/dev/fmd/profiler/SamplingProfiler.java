@@ -1,0 +1,215 @@
+package dev.fmd.profiler;
+
+import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.Problems;
+import dev.fmd.monitor.RecordQueue;
+import dev.fmd.monitor.RequestAttachment;
+import dev.fmd.monitor.RequestObserver;
+import jakarta.servlet.http.HttpServletRequest;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingStream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The profiler of level-3 requests, built on JDK Flight Recorder event streaming rather than on
+ * {@link Thread#getStackTrace()}: JFR samples running threads without stopping them at a safepoint, and reports
+ * sleeping, parked and waiting threads through events that carry their stack and duration. One recording serves the
+ * whole application; it starts with the first level-3 request. See {@code docs/profiler.md} for the measurements
+ * behind this choice.
+ * <p>
+ * Each level-3 request opens a window on its thread; the samples and wait events of that thread inside the window
+ * become its {@link CallTree}, built once JFR has delivered them (about a second after the request, as JFR flushes
+ * every second) and queued for the store.
+ */
+public final class SamplingProfiler implements RequestObserver, AutoCloseable {
+
+    private static final String[] WAIT_EVENTS = {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait",
+            "jdk.JavaMonitorEnter"};
+
+    private final int periodMs;
+    private final RecordQueue<RequestAttachment> attachments;
+    private final Problems problems;
+    private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
+    private volatile RecordingStream stream;
+    private volatile boolean closed;
+    private Instant previousFlush = Instant.MIN;
+
+    /**
+     * @param periodMs    {@code fmd.sampling-period} (0 means as often as JFR can: 1 ms)
+     * @param attachments where finished trees go
+     * @param problems    where failures are counted
+     */
+    public SamplingProfiler(int periodMs, RecordQueue<RequestAttachment> attachments, Problems problems) {
+        this.periodMs = Math.max(1, periodMs);
+        this.attachments = attachments;
+        this.problems = problems;
+    }
+
+    @Override
+    public void started(InFlightRequest request) {
+        if (request.endpoint().level() < 3 || closed) {
+            return;
+        }
+        ensureRecording();
+        Window window = new Window(request.endpoint(), request, Instant.now());
+        request.note(Window.class, window);
+        Deque<Window> ofThread = windows.computeIfAbsent(request.thread().getId(), id -> new ArrayDeque<>());
+        synchronized (ofThread) {
+            Window previous = ofThread.peekLast();
+            if (previous != null && previous.end == null) {
+                previous.end = window.start;
+            }
+            ofThread.addLast(window);
+        }
+    }
+
+    @Override
+    public void finished(InFlightRequest request, HttpServletRequest http, int status, long durationNanos) {
+        Window window = request.note(Window.class);
+        if (window != null) {
+            window.durationMs = durationNanos / 1_000_000.0;
+            window.end = Instant.now();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        RecordingStream open = stream;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    private void ensureRecording() {
+        if (stream != null) {
+            return;
+        }
+        synchronized (this) {
+            if (stream != null || closed) {
+                return;
+            }
+            try {
+                RecordingStream recording = new RecordingStream();
+                Duration period = Duration.ofMillis(periodMs);
+                recording.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
+                recording.enable("jdk.NativeMethodSample").withPeriod(period).withStackTrace();
+                for (String wait : WAIT_EVENTS) {
+                    recording.enable(wait).withThreshold(period).withStackTrace();
+                }
+                recording.onEvent("jdk.ExecutionSample", e -> sample(e, e.getThread("sampledThread"), periodMs));
+                recording.onEvent("jdk.NativeMethodSample", e -> sample(e, e.getThread("sampledThread"), periodMs));
+                for (String wait : WAIT_EVENTS) {
+                    recording.onEvent(wait, e -> sample(e, e.getThread(), e.getDuration().toNanos() / 1e6));
+                }
+                recording.onFlush(this::completeEndedWindows);
+                recording.setReuse(true);
+                recording.setOrdered(false);
+                recording.startAsync();
+                stream = recording;
+            } catch (RuntimeException | LinkageError e) {
+                closed = true;
+                problems.report("starting the profiler (JDK Flight Recorder)", e);
+            }
+        }
+    }
+
+    /** Runs on the stream's thread: adds a sample to the window of its thread that contains it. */
+    private void sample(RecordedEvent event, RecordedThread thread, double weightMs) {
+        if (thread == null) {
+            return;
+        }
+        Deque<Window> ofThread = windows.get(thread.getJavaThreadId());
+        if (ofThread == null) {
+            return;
+        }
+        Instant time = event.getStartTime();
+        synchronized (ofThread) {
+            for (Window window : ofThread) {
+                Instant end = window.end;
+                if (!time.isBefore(window.start) && (end == null || !time.isAfter(end))) {
+                    window.samples.add(new Sample(frames(event.getStackTrace()), weightMs));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Runs after each flush: windows that ended before the previous flush have all their samples. */
+    private void completeEndedWindows() {
+        Instant cutoff = previousFlush;
+        previousFlush = Instant.now();
+        List<Window> complete = new ArrayList<>();
+        for (Iterator<Map.Entry<Long, Deque<Window>>> it = windows.entrySet().iterator(); it.hasNext(); ) {
+            Deque<Window> ofThread = it.next().getValue();
+            synchronized (ofThread) {
+                for (Iterator<Window> w = ofThread.iterator(); w.hasNext(); ) {
+                    Window window = w.next();
+                    if (window.end != null && window.end.isBefore(cutoff)) {
+                        w.remove();
+                        complete.add(window);
+                    }
+                }
+            }
+        }
+        for (Window window : complete) {
+            try {
+                if (window.durationMs < 0) {
+                    continue;
+                }
+                Endpoint endpoint = window.endpoint;
+                List<StackLine> tree = CallTree.build(endpoint::isMethodFrame,
+                        CodeLine.of(endpoint.className(), endpoint.methodName(), 0), window.samples,
+                        window.durationMs);
+                if (!attachments.offer(new ProfileRecord(window.request.handle(), tree))) {
+                    problems.report("keeping a profile (queue full)", new IllegalStateException("dropped"));
+                }
+            } catch (RuntimeException e) {
+                problems.report("building a call tree", e);
+            }
+        }
+    }
+
+    private static List<Sample.Frame> frames(RecordedStackTrace trace) {
+        if (trace == null) {
+            return List.of();
+        }
+        List<Sample.Frame> frames = new ArrayList<>(trace.getFrames().size());
+        for (RecordedFrame frame : trace.getFrames()) {
+            if (frame.isJavaFrame()) {
+                frames.add(new Sample.Frame(frame.getMethod().getType().getName(), frame.getMethod().getName(),
+                        frame.getLineNumber()));
+            }
+        }
+        return frames;
+    }
+
+    /** The time one level-3 request held its thread, and the samples taken meanwhile. */
+    private static final class Window {
+        final Endpoint endpoint;
+        final InFlightRequest request;
+        final Instant start;
+        final List<Sample> samples = new ArrayList<>();
+        volatile Instant end;
+        volatile double durationMs = -1;
+
+        Window(Endpoint endpoint, InFlightRequest request, Instant start) {
+            this.endpoint = endpoint;
+            this.request = request;
+            this.start = start;
+        }
+    }
+}
