@@ -99,7 +99,7 @@ public final class InFlightRequest {
         if (this.endpoint == null) {
             this.endpoint = matched;
             if (matched.level() >= 2) {
-                handle = new RequestHandle();
+                handle = new RequestHandle(matched, startMillis);
                 monitor.started(this);
             }
         }

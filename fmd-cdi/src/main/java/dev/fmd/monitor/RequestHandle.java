@@ -8,7 +8,24 @@ package dev.fmd.monitor;
 public final class RequestHandle {
 
     private final long createdNanos = System.nanoTime();
+    private final Endpoint endpoint;
+    private final long epochMillis;
     private volatile long id;
+
+    RequestHandle(Endpoint endpoint, long epochMillis) {
+        this.endpoint = endpoint;
+        this.epochMillis = epochMillis;
+    }
+
+    /** @return the request's endpoint */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** @return when the request started, in milliseconds since the epoch */
+    public long epochMillis() {
+        return epochMillis;
+    }
 
     /** @return the request row's id, or 0 while it is not written yet */
     public long id() {

@@ -2,10 +2,13 @@ package dev.fmd.store;
 
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Monitor;
+import dev.fmd.monitor.RequestAttachment;
 import dev.fmd.monitor.RequestRecord;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -19,12 +22,15 @@ import java.util.concurrent.locks.LockSupport;
 final class BatchWriter implements Runnable {
 
     private static final int ATTEMPTS_PER_BATCH = 3;
+    private static final long ATTACHMENT_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long MAX_PAUSE_MS = 10_000;
 
     private final Monitor monitor;
     private final Store store;
     private final LongAdder written = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final List<RequestAttachment> waiting = new ArrayList<>();
+    private long nextLevelRefresh;
     private volatile boolean running = true;
     private volatile Thread thread;
 
@@ -49,12 +55,15 @@ final class BatchWriter implements Runnable {
         List<RequestRecord> batch = new ArrayList<>(monitor.config().batchSize());
         while (running || (store.isOpen() && monitor.queue().size() > 0)) {
             saveNewEndpoints();
+            refreshLevels();
             batch.clear();
             monitor.queue().drainTo(batch, monitor.config().batchSize());
-            if (batch.isEmpty()) {
-                sleep(monitor.config().flushIntervalMs());
-            } else {
+            if (!batch.isEmpty()) {
                 writeWithRetries(batch);
+            }
+            boolean attached = writeAttachments();
+            if (batch.isEmpty() && !attached) {
+                sleep(monitor.config().flushIntervalMs());
             }
         }
     }
@@ -85,6 +94,60 @@ final class BatchWriter implements Runnable {
     /** @return requests dropped since start because their batch could not be written */
     long failed() {
         return failed.sum();
+    }
+
+    /**
+     * Writes the profiles and outlier contexts whose requests are written; keeps the others for the next round, for
+     * a minute at most.
+     *
+     * @return whether anything was written
+     */
+    private boolean writeAttachments() {
+        monitor.attachments().drainTo(waiting, monitor.config().batchSize());
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        List<RequestAttachment> ready = new ArrayList<>();
+        for (Iterator<RequestAttachment> it = waiting.iterator(); it.hasNext(); ) {
+            RequestAttachment attachment = it.next();
+            if (attachment.request().id() != 0) {
+                ready.add(attachment);
+                it.remove();
+            } else if (attachment.request().ageNanos() > ATTACHMENT_PATIENCE_NANOS) {
+                it.remove();
+                failed.increment();
+            }
+        }
+        if (ready.isEmpty()) {
+            return false;
+        }
+        try {
+            store.writeAttachments(ready);
+        } catch (RuntimeException e) {
+            monitor.problems().report("writing profiles and outliers", e);
+            failed.add(ready.size());
+        }
+        return true;
+    }
+
+    /** Reads the levels every {@code fmd.level-refresh} ms, so that a change made on any instance applies here. */
+    private void refreshLevels() {
+        long now = System.nanoTime();
+        if (now - nextLevelRefresh < 0 || !store.isOpen()) {
+            return;
+        }
+        nextLevelRefresh = now + TimeUnit.MILLISECONDS.toNanos(monitor.config().levelRefreshMs());
+        try {
+            Map<Long, Integer> levels = store.levels();
+            for (Endpoint endpoint : monitor.endpoints().all()) {
+                Integer level = levels.get(endpoint.id());
+                if (level != null) {
+                    endpoint.level(level);
+                }
+            }
+        } catch (RuntimeException e) {
+            monitor.problems().report("reading endpoint levels", e);
+        }
     }
 
     private void saveNewEndpoints() {

@@ -64,4 +64,16 @@ public class RequestEntity {
         this.exception = exception;
         this.instance = instance;
     }
+
+    long id() {
+        return id;
+    }
+
+    LocalDateTime timeRequested() {
+        return timeRequested;
+    }
+
+    BigDecimal duration() {
+        return duration;
+    }
 }

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  * created it meanwhile, that is success.
  * <p>
  * Tables ({@code fmd_} stands for {@code fmd.table-prefix}):
- * {@code fmd_endpoint}, {@code fmd_request}, {@code fmd_rollup} and {@code fmd_sequence} (id blocks for the three).
+ * {@code fmd_endpoint}, {@code fmd_request}, {@code fmd_rollup}, {@code fmd_code_line}, {@code fmd_stack_line},
+ * {@code fmd_outlier} and {@code fmd_sequence} (id blocks).
  */
 final class Schema {
 
@@ -78,12 +79,25 @@ final class Schema {
                     + "hour_start " + ts + " NOT NULL, version VARCHAR(100) NOT NULL, instance VARCHAR(100) NOT NULL, "
                     + "hits BIGINT NOT NULL, errors BIGINT NOT NULL, total_ms DOUBLE PRECISION NOT NULL, "
                     + "histogram " + dialect.text);
+            table(connection, "code_line", "id BIGINT NOT NULL PRIMARY KEY, class_name VARCHAR(250) NOT NULL, "
+                    + "method_name VARCHAR(120) NOT NULL, file_name VARCHAR(120) NOT NULL, line_number INT NOT NULL");
+            table(connection, "stack_line", "request_id BIGINT NOT NULL, position INT NOT NULL, indent INT NOT NULL, "
+                    + "code_line_id BIGINT NOT NULL, duration DECIMAL(16,4) NOT NULL, PRIMARY KEY (request_id, position)");
+            table(connection, "outlier", "id BIGINT NOT NULL PRIMARY KEY, request_id BIGINT NOT NULL, "
+                    + "endpoint_id BIGINT NOT NULL, time_requested " + ts + " NOT NULL, stack_trace " + dialect.text
+                    + ", cpu_percent DOUBLE PRECISION, heap_used BIGINT, heap_committed BIGINT, request_url "
+                    + dialect.text + ", query_params " + dialect.text + ", form_params " + dialect.text
+                    + ", request_headers " + dialect.text + ", request_environment " + dialect.text);
             index(connection, true, "endpoint_key", "endpoint", "name, http_method, path");
             index(connection, false, "request_endpoint_time", "request", "endpoint_id, time_requested");
             index(connection, false, "request_time", "request", "time_requested");
             index(connection, true, "rollup_key", "rollup", "endpoint_id, hour_start, version, instance");
             index(connection, false, "rollup_hour", "rollup", "hour_start");
-            for (String sequence : List.of("endpoint", "request", "rollup")) {
+            index(connection, false, "request_endpoint_id", "request", "endpoint_id, id");
+            index(connection, true, "code_line_key", "code_line", "class_name, method_name, file_name, line_number");
+            index(connection, false, "outlier_endpoint", "outlier", "endpoint_id, id");
+            index(connection, false, "outlier_request", "outlier", "request_id");
+            for (String sequence : List.of("endpoint", "request", "rollup", "code_line", "outlier")) {
                 sequenceRow(connection, sequence);
             }
         }

@@ -2,7 +2,13 @@ package dev.fmd.store;
 
 import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.RequestAttachment;
+import dev.fmd.monitor.RequestHandle;
 import dev.fmd.monitor.RequestRecord;
+import dev.fmd.outlier.OutlierRecord;
+import dev.fmd.profiler.CodeLine;
+import dev.fmd.profiler.ProfileRecord;
+import dev.fmd.profiler.StackLine;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -32,7 +38,10 @@ public final class Store implements AutoCloseable {
 
     private final FmdConfig config;
     private final DataSource dataSource;
+    private static final int MAX_CACHED_CODE_LINES = 50_000;
+
     private final Schema schema;
+    private final Map<CodeLine, Long> codeLineIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile EntityManagerFactory factory;
 
     /**
@@ -98,10 +107,14 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Writes one batch of finished requests, their rollups and their endpoints' last-requested times. */
+    /**
+     * Writes one batch of finished requests, their rollups and their endpoints' last-requested times; once committed,
+     * gives each request's handle its row id.
+     */
     void write(List<RequestRecord> batch) {
         Map<Long, LocalDateTime> lastRequested = new HashMap<>();
         Map<RollupKey, RollupDelta> rollups = new HashMap<>();
+        Map<RequestHandle, RequestEntity> handled = new HashMap<>();
         inTransaction(em -> {
             for (RequestRecord record : batch) {
                 long endpointId = record.endpoint().id();
@@ -111,10 +124,13 @@ public final class Store implements AutoCloseable {
                     continue;
                 }
                 double ms = record.durationNanos() / 1_000_000.0;
-                em.persist(new RequestEntity(endpointId,
-                        BigDecimal.valueOf(record.durationNanos()).movePointLeft(6).setScale(4, RoundingMode.HALF_UP),
-                        time, cut(record.version(), 100), cut(record.groupBy(), 255), cut(record.ip(), 45),
-                        record.status(), cut(record.exception(), 255), cut(config.instance(), 100)));
+                RequestEntity row = new RequestEntity(endpointId, milliseconds(ms), time, cut(record.version(), 100),
+                        cut(record.groupBy(), 255), cut(record.ip(), 45), record.status(),
+                        cut(record.exception(), 255), cut(config.instance(), 100));
+                em.persist(row);
+                if (record.handle() != null) {
+                    handled.put(record.handle(), row);
+                }
                 rollups.computeIfAbsent(new RollupKey(endpointId, time.truncatedTo(ChronoUnit.HOURS),
                         cut(record.version(), 100)), k -> new RollupDelta()).add(ms, record.status() >= 500);
             }
@@ -141,6 +157,84 @@ public final class Store implements AutoCloseable {
             }
             return null;
         });
+        handled.forEach((handle, row) -> handle.id(row.id()));
+    }
+
+    /**
+     * Writes profiles and outlier contexts whose requests are written, in one transaction. Code lines are looked up
+     * once each and then remembered, so a tree costs one insert per node.
+     *
+     * @param attachments attachments whose request handles have an id
+     */
+    void writeAttachments(List<RequestAttachment> attachments) {
+        Map<CodeLine, Long> created = new HashMap<>();
+        inTransaction(em -> {
+            for (RequestAttachment attachment : attachments) {
+                long requestId = attachment.request().id();
+                if (attachment instanceof ProfileRecord profile) {
+                    for (StackLine line : profile.lines()) {
+                        em.persist(new StackLineEntity(requestId, line.position(), line.indent(),
+                                codeLineId(em, line.codeLine(), created), milliseconds(line.durationMs())));
+                    }
+                } else if (attachment instanceof OutlierRecord outlier) {
+                    em.persist(new OutlierEntity(requestId, attachment.request().endpoint().id(),
+                            utc(attachment.request().epochMillis()), outlier));
+                }
+            }
+            return null;
+        });
+        if (codeLineIds.size() > MAX_CACHED_CODE_LINES) {
+            codeLineIds.clear();
+        }
+        codeLineIds.putAll(created);
+    }
+
+    private long codeLineId(EntityManager em, CodeLine line, Map<CodeLine, Long> created) {
+        CodeLine key = new CodeLine(cut(line.className(), 250), cut(line.methodName(), 120),
+                cut(line.fileName(), 120), line.lineNumber());
+        Long known = codeLineIds.get(key);
+        if (known == null) {
+            known = created.get(key);
+        }
+        if (known != null) {
+            return known;
+        }
+        List<CodeLineEntity> found = em.createQuery("SELECT c FROM FmdCodeLine c WHERE c.className = :c "
+                        + "AND c.methodName = :m AND c.fileName = :f AND c.lineNumber = :l", CodeLineEntity.class)
+                .setParameter("c", key.className()).setParameter("m", key.methodName())
+                .setParameter("f", key.fileName()).setParameter("l", key.lineNumber()).getResultList();
+        CodeLineEntity row = found.isEmpty() ? null : found.get(0);
+        if (row == null) {
+            row = new CodeLineEntity(key.className(), key.methodName(), key.fileName(), key.lineNumber());
+            em.persist(row);
+        }
+        created.put(key, row.id());
+        return row.id();
+    }
+
+    /** Sets the level of one endpoint. */
+    void level(long endpointId, int level) {
+        inTransaction(em -> em.createQuery("UPDATE FmdEndpoint e SET e.monitorLevel = :l WHERE e.id = :id")
+                .setParameter("l", level).setParameter("id", endpointId).executeUpdate());
+    }
+
+    /** @return every endpoint's id and level, as stored */
+    Map<Long, Integer> levels() {
+        EntityManager em = entityManager();
+        try {
+            Map<Long, Integer> levels = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT e.id, e.monitorLevel FROM FmdEndpoint e", Object[].class)
+                    .getResultList()) {
+                levels.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+            }
+            return levels;
+        } finally {
+            em.close();
+        }
+    }
+
+    static BigDecimal milliseconds(double ms) {
+        return BigDecimal.valueOf(ms).setScale(4, RoundingMode.HALF_UP);
     }
 
     /**

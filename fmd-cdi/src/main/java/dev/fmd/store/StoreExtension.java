@@ -27,6 +27,9 @@ public class StoreExtension implements Extension {
     private Store store;
     private BatchWriter writer;
     private EndpointQueries queries;
+    private ProfileQueries profiles;
+    private OutlierQueries outliers;
+    private Monitor monitor;
 
     /**
      * Starts storing for the application, once: called by the {@link StoreInitializer} when the web module starts,
@@ -49,6 +52,9 @@ public class StoreExtension implements Extension {
         }
         store = new Store(config, dataSource);
         queries = new EndpointQueries(store);
+        profiles = new ProfileQueries(store);
+        outliers = new OutlierQueries(store);
+        this.monitor = monitor;
         writer = new BatchWriter(monitor, store);
         Thread thread = threadFactory().newThread(writer);
         thread.setName("fmd-writer");
@@ -68,6 +74,44 @@ public class StoreExtension implements Extension {
     /** @return the query services over fmd's tables, empty when fmd is disabled */
     public Optional<EndpointQueries> queries() {
         return Optional.ofNullable(queries);
+    }
+
+    /** @return the profile query services, empty when fmd is disabled */
+    public Optional<ProfileQueries> profiles() {
+        return Optional.ofNullable(profiles);
+    }
+
+    /** @return the outlier query services, empty when fmd is disabled */
+    public Optional<OutlierQueries> outliers() {
+        return Optional.ofNullable(outliers);
+    }
+
+    /**
+     * Changes an endpoint's monitoring level, in the database (so that every instance applies it within
+     * {@code fmd.level-refresh} ms) and at once on this instance.
+     *
+     * @param endpointId the endpoint's id
+     * @param level      0 to 3
+     * @return false when there is no such endpoint
+     * @throws IllegalArgumentException when the level is not 0 to 3
+     * @throws IllegalStateException    when fmd is disabled or its database not ready
+     */
+    public boolean changeLevel(long endpointId, int level) {
+        if (level < 0 || level > 3) {
+            throw new IllegalArgumentException("level must be 0 (off), 1 (measure), 2 (+ outliers) or 3 (+ profiler)"
+                    + ", not " + level);
+        }
+        if (store == null || !store.isOpen()) {
+            throw new IllegalStateException("fmd's database is not ready");
+        }
+        java.util.Optional<dev.fmd.monitor.Endpoint> endpoint = monitor.endpoints().all().stream()
+                .filter(e -> e.id() == endpointId).findFirst();
+        if (endpoint.isEmpty()) {
+            return false;
+        }
+        store.level(endpointId, level);
+        endpoint.get().level(level);
+        return true;
     }
 
     /** @return requests written since start, and dropped because their batch failed, as {@code {written, failed}} */

@@ -46,9 +46,10 @@ class SchemaCreationIT {
             }
             new Schema(prefix).create(dataSource);
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                assertEquals(3, count(statement, "SELECT COUNT(*) FROM " + prefix + "sequence"),
+                assertEquals(5, count(statement, "SELECT COUNT(*) FROM " + prefix + "sequence"),
                         "one id row per table, not one per instance");
-                for (String table : new String[] {"endpoint", "request", "rollup"}) {
+                for (String table : new String[] {"endpoint", "request", "rollup", "code_line", "stack_line",
+                        "outlier"}) {
                     assertEquals(0, count(statement, "SELECT COUNT(*) FROM " + prefix + table));
                 }
                 statement.executeUpdate("INSERT INTO " + prefix + "endpoint (id, name, http_method, path, "
@@ -64,7 +65,8 @@ class SchemaCreationIT {
         } finally {
             threads.shutdownNow();
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                for (String table : new String[] {"request", "rollup", "endpoint", "sequence"}) {
+                for (String table : new String[] {"request", "rollup", "endpoint", "sequence", "code_line",
+                        "stack_line", "outlier"}) {
                     statement.executeUpdate("DROP TABLE IF EXISTS " + prefix + table);
                 }
             }

@@ -61,7 +61,8 @@ public enum Database {
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"request", "rollup", "endpoint", "sequence"}) {
+            for (String table : new String[] {"request", "rollup", "endpoint", "sequence", "code_line", "stack_line",
+                    "outlier"}) {
                 statement.executeUpdate("DROP TABLE IF EXISTS " + prefix + table);
             }
         }

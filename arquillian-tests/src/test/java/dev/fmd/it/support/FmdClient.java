@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 public final class FmdClient {
 
-    private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -106,6 +106,28 @@ public final class FmdClient {
      */
     public List<JsonObject> awaitRequestRows(String endpoint, Predicate<List<JsonObject>> condition) {
         return await(() -> requestRows(endpoint), condition, "request rows of " + endpoint);
+    }
+
+    /** @return the stack lines of the endpoint's requests, with their code lines */
+    public List<JsonObject> stackLines(String endpoint) {
+        return probe(probe + "stack-lines?endpoint=" + java.net.URLEncoder.encode(endpoint,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** @return the outlier rows of the endpoint */
+    public List<JsonObject> outlierRows(String endpoint) {
+        return probe(probe + "outliers?endpoint=" + java.net.URLEncoder.encode(endpoint,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Waits until the endpoint's stack lines satisfy the condition. */
+    public List<JsonObject> awaitStackLines(String endpoint, Predicate<List<JsonObject>> condition) {
+        return await(() -> stackLines(endpoint), condition, "stack lines of " + endpoint);
+    }
+
+    /** Waits until the endpoint's outliers satisfy the condition. */
+    public List<JsonObject> awaitOutliers(String endpoint, Predicate<List<JsonObject>> condition) {
+        return await(() -> outlierRows(endpoint), condition, "outliers of " + endpoint);
     }
 
     /** Waits until the endpoint rows satisfy the condition. */

@@ -45,6 +45,37 @@ public class FmdRowsProbe {
                 + " e ON e.id = r.endpoint_id WHERE e.name = ? ORDER BY r.id", endpoint);
     }
 
+    /** The call trees of an endpoint's requests, with their code lines, in request and tree order. */
+    @GET
+    @Path("stack-lines")
+    public String stackLines(@QueryParam("endpoint") String endpoint) throws Exception {
+        return rows("SELECT s.request_id, s.position, s.indent, s.duration, c.class_name, c.method_name, c.file_name, "
+                + "c.line_number FROM " + table("stack_line") + " s JOIN " + table("code_line") + " c ON c.id = "
+                + "s.code_line_id JOIN " + table("request") + " r ON r.id = s.request_id JOIN " + table("endpoint")
+                + " e ON e.id = r.endpoint_id WHERE e.name = ? ORDER BY s.request_id, s.position", endpoint);
+    }
+
+    @GET
+    @Path("outliers")
+    public String outliers(@QueryParam("endpoint") String endpoint) throws Exception {
+        return rows("SELECT o.* FROM " + table("outlier") + " o JOIN " + table("endpoint") + " e ON e.id = "
+                + "o.endpoint_id WHERE e.name = ? ORDER BY o.id", endpoint);
+    }
+
+    /** The grouped profile, from fmd's own query service (what the dashboard shows). */
+    @GET
+    @Path("grouped")
+    public String grouped(@QueryParam("endpointId") long endpointId, @QueryParam("requests") int requests) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        jakarta.enterprise.inject.spi.CDI.current().getBeanManager()
+                .getExtension(dev.fmd.store.StoreExtension.class).profiles().orElseThrow()
+                .grouped(endpointId, requests).forEach(line -> lines.add(Json.createObjectBuilder()
+                        .add("indent", line.indent()).add("method", line.codeLine().methodName())
+                        .add("class", line.codeLine().className()).add("hits", line.hits())
+                        .add("total", line.totalMs()).add("mean", line.meanMs()).add("share", line.share())));
+        return lines.build().toString();
+    }
+
     private static String table(String name) {
         return ConfigProvider.getConfig().getOptionalValue("fmd.table-prefix", String.class).orElse("fmd_") + name;
     }

@@ -1,0 +1,146 @@
+package dev.fmd.rules;
+
+import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.Monitor;
+import dev.fmd.monitor.Monitors;
+import dev.fmd.store.StoreExtension;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The admin JSON API of monitoring levels, under {@code /fmd/api/endpoints}, for scripts and other services:
+ * <pre>
+ * curl -H "Authorization: Bearer $FMD_ADMIN_TOKEN" http://host/app/fmd/api/endpoints
+ * curl -X PUT -H "Authorization: Bearer $FMD_ADMIN_TOKEN" -H "Content-Type: application/json" \
+ *      -d '{"level": 3}' http://host/app/fmd/api/endpoints/7/level
+ * </pre>
+ * Every call needs {@code fmd.admin-token} as a bearer token (a header, so a browser's cookies cannot forge a call);
+ * without that key the API is off. A level change is stored, applies at once on this instance and within
+ * {@code fmd.level-refresh} ms on every other instance sharing the database.
+ */
+public final class LevelsApi extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern LEVEL_PATH = Pattern.compile("/(\\d+)/level/?");
+    private static final int MAX_BODY = 1024;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Monitor> monitor = authorized(request, response);
+        if (monitor.isEmpty()) {
+            return;
+        }
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + request.getPathInfo());
+            return;
+        }
+        JsonArrayBuilder endpoints = Json.createArrayBuilder();
+        monitor.get().endpoints().all().stream().filter(e -> e.id() != 0).sorted(Comparator.comparing(Endpoint::name))
+                .forEach(e -> endpoints.add(Json.createObjectBuilder().add("id", e.id()).add("name", e.name())
+                        .add("httpMethod", e.httpMethod()).add("path", e.path()).add("level", e.level())));
+        json(response, HttpServletResponse.SC_OK, endpoints.build().toString());
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (authorized(request, response).isEmpty()) {
+            return;
+        }
+        Matcher path = LEVEL_PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!path.matches()) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "PUT /fmd/api/endpoints/{id}/level is the only change");
+            return;
+        }
+        Integer level = level(request, response);
+        if (level == null) {
+            return;
+        }
+        try {
+            StoreExtension store = CDI.current().getBeanManager().getExtension(StoreExtension.class);
+            if (!store.changeLevel(Long.parseLong(path.group(1)), level)) {
+                error(response, HttpServletResponse.SC_NOT_FOUND, "no endpoint with id " + path.group(1));
+                return;
+            }
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } catch (IllegalArgumentException e) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "field 'level': " + e.getMessage());
+        } catch (IllegalStateException e) {
+            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    /** @return the level of a body such as {@code {"level": 3}}, or null after answering 400 */
+    private static Integer level(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body larger than " + MAX_BODY + " bytes");
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            JsonObject object = reader.readObject();
+            JsonValue value = object.get("level");
+            if (value instanceof JsonNumber number && number.isIntegral()) {
+                return number.intValue();
+            }
+            error(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "field 'level': expected an integer from 0 to 3, got " + value);
+        } catch (JsonException | IllegalStateException e) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "expected a JSON object such as {\"level\": 3}");
+        }
+        return null;
+    }
+
+    /** @return the monitor when the call carries the admin token; else answers 401, 403 or 503 and is empty */
+    private static Optional<Monitor> authorized(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<Monitor> monitor = Monitors.current();
+        if (monitor.isEmpty()) {
+            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "fmd is disabled");
+            return Optional.empty();
+        }
+        String token = monitor.get().config().adminToken();
+        if (token.isEmpty()) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "the admin API is off: set fmd.admin-token");
+            return Optional.empty();
+        }
+        String authorization = request.getHeader("Authorization");
+        String given = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).trim() : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"fmd\"");
+            error(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid bearer token (fmd.admin-token) is needed");
+            return Optional.empty();
+        }
+        return monitor;
+    }
+
+    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+        json(response, status, Json.createObjectBuilder().add("error", message).build().toString());
+    }
+
+    private static void json(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(body);
+    }
+}
