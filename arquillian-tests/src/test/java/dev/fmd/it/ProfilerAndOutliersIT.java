@@ -87,6 +87,22 @@ class ProfilerAndOutliersIT {
     }
 
     @Test
+    void levelWrittenByAnotherInstanceAppliesWithinSeconds() throws Exception {
+        FmdClient client = client();
+        assertEquals(200, client.get("insight/work/ping").statusCode());
+        endpointId(client, "WorkResource.ping");
+        assertEquals("1", client.send("PUT", "insight/fmd-probe/level?endpoint=WorkResource.ping&level=3").body());
+        long start = System.nanoTime();
+        while (level(client, "WorkResource.ping") != 3 && System.nanoTime() - start < 10_000_000_000L) {
+            FmdClient.sleep(100);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(3, level(client, "WorkResource.ping"));
+        assertTrue(ms < 2000, "applied after " + ms + " ms with fmd.level-refresh=500");
+        assertEquals("1", client.send("PUT", "insight/fmd-probe/level?endpoint=WorkResource.ping&level=2").body());
+    }
+
+    @Test
     void profilerPutsTheSleepingPartFirstAndGroupsTwentyRequests() throws Exception {
         FmdClient client = client();
         assertEquals(200, client.get("insight/work/report").statusCode());

@@ -25,6 +25,12 @@ public class WorkResource {
         return "quick";
     }
 
+    @GET
+    @Path("ping")
+    public String ping() {
+        return "pong";
+    }
+
     /** Waits {@code ms} milliseconds for a supplier. */
     @GET
     @Path("stock")

@@ -62,6 +62,22 @@ public class FmdRowsProbe {
                 + "o.endpoint_id WHERE e.name = ? ORDER BY o.id", endpoint);
     }
 
+    /** Changes a level in the table only, as another instance sharing the database would. */
+    @jakarta.ws.rs.PUT
+    @Path("level")
+    public String level(@QueryParam("endpoint") String endpoint, @QueryParam("level") int level) throws Exception {
+        Config config = ConfigProvider.getConfig();
+        DataSource dataSource = (DataSource) new InitialContext().lookup(
+                config.getOptionalValue("fmd.datasource", String.class).orElse("java:comp/DefaultDataSource"));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE " + table("endpoint") + " SET monitor_level = ? WHERE name = ?")) {
+            update.setInt(1, level);
+            update.setString(2, endpoint);
+            return String.valueOf(update.executeUpdate());
+        }
+    }
+
     /** The grouped profile, from fmd's own query service (what the dashboard shows). */
     @GET
     @Path("grouped")
