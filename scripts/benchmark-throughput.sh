@@ -16,14 +16,14 @@ cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-2}
 CONCURRENCY=${CONCURRENCY:-4}
-WARMUP=${WARMUP:-3000}
-REQUESTS=${REQUESTS:-20000}
+WARMUP=${WARMUP:-25000}
+REQUESTS=${REQUESTS:-30000}
 PRIMES_N=${PRIMES_N:-20000}
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-180}
 CONFIGS=(disabled 1 2 3)
 
-echo "Building fmd-war-sample and fmd-benchmarks (offline) ..."
-mvn -q -B -o -DskipTests -pl fmd-war-sample,fmd-benchmarks -am package
+echo "Building fmd-war-sample and fmd-benchmarks ..."
+mvn -q -B -ntp -DskipTests -pl fmd-war-sample,fmd-benchmarks -am package
 
 out=fmd-benchmarks/target/throughput
 mkdir -p "$out"

@@ -37,12 +37,14 @@ import java.util.regex.Pattern;
  * @param outlierMaxField    {@code fmd.outlier-max-field}: characters kept per stored outlier field
  * @param levelRefreshMs     {@code fmd.level-refresh}: how often, in ms, levels changed by other instances are read
  * @param adminToken         {@code fmd.admin-token}: bearer token of the admin JSON API; empty disables the API
+ * @param profilerRate       {@code fmd.profiler-rate}: call trees kept per second and endpoint at most (bursts of
+ *                           twice as many), so that level 3 stays cheap and bounded under load
  */
 public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, int monitorLevel, int samplingPeriodMs,
                         TrustedProxies trustedProxies, String datasource, String tablePrefix, int queueCapacity,
                         int batchSize, int flushIntervalMs, String instance, double outlierConstant,
                         int outlierWarmup, java.util.List<String> redact, int outlierMaxField, int levelRefreshMs,
-                        String adminToken) {
+                        String adminToken, double profilerRate) {
 
     /** The key of each setting, as written in {@code microprofile-config.properties}. */
     public static final String ENABLED = "fmd.enabled";
@@ -64,6 +66,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
     public static final String OUTLIER_MAX_FIELD = "fmd.outlier-max-field";
     public static final String LEVEL_REFRESH = "fmd.level-refresh";
     public static final String ADMIN_TOKEN = "fmd.admin-token";
+    public static final String PROFILER_RATE = "fmd.profiler-rate";
 
     /** The server's default datasource, which every Jakarta EE server provides. */
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
@@ -98,10 +101,11 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         int outlierMaxField = reader.integer(OUTLIER_MAX_FIELD, 8192, 256, 1_048_576);
         int levelRefresh = reader.integer(LEVEL_REFRESH, 2000, 100, 600_000);
         String adminToken = reader.adminToken();
+        double profilerRate = reader.decimal(PROFILER_RATE, 10, 0, 10_000);
         reader.failOnProblems();
         return new FmdConfig(enabled, autoBind, appVersion, monitorLevel, samplingPeriod, proxies, datasource, prefix,
                 queueCapacity, batchSize, flushInterval, instance, outlierConstant, outlierWarmup, redact,
-                outlierMaxField, levelRefresh, adminToken);
+                outlierMaxField, levelRefresh, adminToken, profilerRate);
     }
 
     /** Collects every problem instead of stopping at the first. */

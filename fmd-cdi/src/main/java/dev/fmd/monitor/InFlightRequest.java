@@ -1,8 +1,5 @@
 package dev.fmd.monitor;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
 /**
  * What fmd knows about the request the current thread is serving, from the first servlet filter to the end of its
  * response. The {@link RequestTimingFilter} opens it, the {@link EndpointFeature}'s filter names its endpoint and the
@@ -12,6 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class InFlightRequest {
 
     private static final ThreadLocal<InFlightRequest> CURRENT = new ThreadLocal<>();
+    private static final Object[] NO_NOTES = new Object[0];
 
     final long startNanos = System.nanoTime();
     final long startMillis = System.currentTimeMillis();
@@ -24,7 +22,7 @@ public final class InFlightRequest {
     private String groupBy;
     private String ip;
     private boolean recorded;
-    private ConcurrentMap<Class<?>, Object> notes;
+    private volatile Object[] notes = NO_NOTES;
 
     private InFlightRequest(Monitor monitor) {
         this.monitor = monitor;
@@ -78,21 +76,31 @@ public final class InFlightRequest {
      * @param type  the observer's key
      * @param value its state
      */
-    public void note(Class<?> type, Object value) {
-        if (notes == null) {
-            synchronized (this) {
-                if (notes == null) {
-                    notes = new ConcurrentHashMap<>(2);
-                }
+    public synchronized void note(Class<?> type, Object value) {
+        Object[] kept = notes;
+        for (int i = 0; i < kept.length; i += 2) {
+            if (kept[i] == type) {
+                Object[] replaced = kept.clone();
+                replaced[i + 1] = value;
+                notes = replaced;
+                return;
             }
         }
-        notes.put(type, value);
+        Object[] more = java.util.Arrays.copyOf(kept, kept.length + 2);
+        more[kept.length] = type;
+        more[kept.length + 1] = value;
+        notes = more;
     }
 
-    /** @return the state an observer kept with {@link #note}, or null */
+    /** @return the state an observer kept with {@link #note} under this type, or null */
     public <T> T note(Class<T> type) {
-        ConcurrentMap<Class<?>, Object> kept = notes;
-        return kept == null ? null : type.cast(kept.get(type));
+        Object[] kept = notes;
+        for (int i = 0; i < kept.length; i += 2) {
+            if (kept[i] == type) {
+                return type.cast(kept[i + 1]);
+            }
+        }
+        return null;
     }
 
     void endpoint(Endpoint matched) {

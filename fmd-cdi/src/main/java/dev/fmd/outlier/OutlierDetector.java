@@ -71,19 +71,23 @@ public final class OutlierDetector implements RequestObserver {
         return running;
     }
 
-    /** An endpoint's request count and mean duration, on this instance. */
+    /**
+     * An endpoint's request count and total duration, on this instance: lock-free, as every request of the endpoint
+     * updates it from its own thread.
+     */
     static final class RunningAverage {
-        private long count;
-        private double meanNanos;
+        private final java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder totalNanos = new java.util.concurrent.atomic.LongAdder();
 
-        synchronized void add(long durationNanos) {
-            count++;
-            meanNanos += (durationNanos - meanNanos) / count;
+        void add(long durationNanos) {
+            totalNanos.add(durationNanos);
+            count.increment();
         }
 
         /** @return the duration beyond which a request is an outlier, or 0 during the warm-up */
-        synchronized long threshold(int warmup, double constant) {
-            return count < Math.max(1, warmup) ? 0 : (long) (meanNanos * constant);
+        long threshold(int warmup, double constant) {
+            long n = count.sum();
+            return n < Math.max(1, warmup) ? 0 : (long) (totalNanos.sum() / (double) n * constant);
         }
     }
 

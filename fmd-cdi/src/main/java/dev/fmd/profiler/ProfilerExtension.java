@@ -17,8 +17,8 @@ public class ProfilerExtension implements Extension {
 
     void register(@Observes AfterBeanDiscovery discovery, BeanManager beanManager) {
         beanManager.getExtension(MonitorExtension.class).monitor().ifPresent(monitor -> {
-            profiler = new SamplingProfiler(monitor.config().samplingPeriodMs(), monitor.attachments(),
-                    monitor.problems());
+            profiler = new SamplingProfiler(monitor.config().samplingPeriodMs(), monitor.config().profilerRate(),
+                    monitor.attachments(), monitor.problems());
             monitor.addObserver(profiler);
         });
     }

@@ -30,16 +30,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * whole application; it starts with the first level-3 request. See {@code docs/profiler.md} for the measurements
  * behind this choice.
  * <p>
- * Each level-3 request opens a window on its thread; the samples and wait events of that thread inside the window
+ * Each level-3 request within its endpoint's {@link ProfilingBudget} opens a window on its thread; the samples and wait events of that thread inside the window
  * become its {@link CallTree}, built once JFR has delivered them (about a second after the request, as JFR flushes
  * every second) and queued for the store.
  */
 public final class SamplingProfiler implements RequestObserver, AutoCloseable {
 
+    /** Samples kept per request at most (50 s at the default period), so that a stuck request cannot fill the heap. */
+    static final int MAX_SAMPLES_PER_REQUEST = 10_000;
+
     private static final String[] WAIT_EVENTS = {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait",
             "jdk.JavaMonitorEnter"};
 
     private final int periodMs;
+    private final double ratePerSecond;
+    private final Map<Endpoint, ProfilingBudget> budgets = new ConcurrentHashMap<>();
     private final RecordQueue<RequestAttachment> attachments;
     private final Problems problems;
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
@@ -48,12 +53,15 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
     private Instant previousFlush = Instant.MIN;
 
     /**
-     * @param periodMs    {@code fmd.sampling-period} (0 means as often as JFR can: 1 ms)
-     * @param attachments where finished trees go
-     * @param problems    where failures are counted
+     * @param periodMs      {@code fmd.sampling-period} (0 means as often as JFR can: 1 ms)
+     * @param ratePerSecond {@code fmd.profiler-rate}: trees per second and endpoint at most
+     * @param attachments   where finished trees go
+     * @param problems      where failures are counted
      */
-    public SamplingProfiler(int periodMs, RecordQueue<RequestAttachment> attachments, Problems problems) {
+    public SamplingProfiler(int periodMs, double ratePerSecond, RecordQueue<RequestAttachment> attachments,
+                            Problems problems) {
         this.periodMs = Math.max(1, periodMs);
+        this.ratePerSecond = ratePerSecond;
         this.attachments = attachments;
         this.problems = problems;
     }
@@ -61,6 +69,10 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
     @Override
     public void started(InFlightRequest request) {
         if (request.endpoint().level() < 3 || closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!budgets.computeIfAbsent(request.endpoint(), e -> new ProfilingBudget(ratePerSecond, now)).tryTake(now)) {
             return;
         }
         ensureRecording();
@@ -141,7 +153,9 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
             for (Window window : ofThread) {
                 Instant end = window.end;
                 if (!time.isBefore(window.start) && (end == null || !time.isAfter(end))) {
-                    window.samples.add(new Sample(frames(event.getStackTrace()), weightMs));
+                    if (window.samples.size() < MAX_SAMPLES_PER_REQUEST) {
+                        window.samples.add(new Sample(frames(event.getStackTrace()), weightMs));
+                    }
                     return;
                 }
             }
