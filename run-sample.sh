@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 port=${PORT:-8080}
 mvn -B -ntp -q -DskipTests -pl fmd-war-sample -am package
 log=fmd-war-sample/target/payara-micro.log
+export FMD_ADMIN_TOKEN=${FMD_ADMIN_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}
 java -jar fmd-war-sample/target/payara-micro.jar --nocluster --port "$port" \
   --prebootcommandfile fmd-war-sample/src/main/payara/preboot.asadmin \
   --deploy fmd-war-sample/target/fmd-war-sample.war --contextroot / > "$log" 2>&1 &
@@ -27,6 +28,10 @@ cat <<TXT
               http://127.0.0.1:$port/api/reports/sales?ms=300     (slow)
               http://127.0.0.1:$port/api/reports/primes?n=200000  (CPU-bound)
               curl -X POST http://127.0.0.1:$port/api/orders/2   (409, mapped exception)
+  Admin API (levels 0-3; token made for this run):
+              curl -H "Authorization: Bearer $FMD_ADMIN_TOKEN" http://127.0.0.1:$port/fmd/api/endpoints
+              curl -X PUT -H "Authorization: Bearer $FMD_ADMIN_TOKEN" -H "Content-Type: application/json" \\
+                   -d '{"level": 3}' http://127.0.0.1:$port/fmd/api/endpoints/<id>/level
   Ctrl-C stops it.
 TXT
 wait $server

@@ -1,7 +1,6 @@
 package dev.fmd.ui;
 
 import dev.fmd.config.FmdConfig;
-import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.MonitorExtension;
 import dev.fmd.store.EndpointQueries;
 import dev.fmd.store.StoreExtension;
@@ -72,9 +71,10 @@ public class OverviewPage {
         return monitorExtension.monitor().map(m -> m.queue().size()).orElse(0);
     }
 
-    /** @return measurements lost since start: queue full, or their batch could not be written */
+    /** @return measurements, profiles and outliers lost since start: queue full, or not written */
     public long getDropped() {
-        long queueFull = monitorExtension.monitor().map(Monitor::queue).map(q -> q.dropped()).orElse(0L);
+        long queueFull = monitorExtension.monitor().map(m -> m.queue().dropped() + m.attachments().dropped())
+                .orElse(0L);
         return queueFull + storeExtension.writeCounts()[1];
     }
 
