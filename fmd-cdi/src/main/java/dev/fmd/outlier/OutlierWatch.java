@@ -8,13 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One thread that looks at the running requests of level 2 or more every 10 ms and, for a request that has run past
+ * One thread that looks at the running requests of level 2 or more every 10 ms (every 50 ms while there is none) and,
+ * for a request that has run past
  * its outlier threshold, takes its thread's stack once (cut below the endpoint method), while it is still stuck.
  * Taking another thread's stack pauses it at a safepoint; this happens once per outlier, never per request.
  */
 final class OutlierWatch implements Runnable {
 
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final OutlierDetector detector;
     private final Problems problems;
@@ -28,7 +30,7 @@ final class OutlierWatch implements Runnable {
     @Override
     public void run() {
         while (running) {
-            LockSupport.parkNanos(PERIOD_NANOS);
+            LockSupport.parkNanos(detector.running().isEmpty() ? IDLE_NANOS : PERIOD_NANOS);
             long now = System.nanoTime();
             for (InFlightRequest request : detector.running()) {
                 try {
