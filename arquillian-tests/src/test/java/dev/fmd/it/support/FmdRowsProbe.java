@@ -66,10 +66,7 @@ public class FmdRowsProbe {
     @jakarta.ws.rs.PUT
     @Path("level")
     public String level(@QueryParam("endpoint") String endpoint, @QueryParam("level") int level) throws Exception {
-        Config config = ConfigProvider.getConfig();
-        DataSource dataSource = (DataSource) new InitialContext().lookup(
-                config.getOptionalValue("fmd.datasource", String.class).orElse("java:comp/DefaultDataSource"));
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource().getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE " + table("endpoint") + " SET monitor_level = ? WHERE name = ?")) {
             update.setInt(1, level);
@@ -96,12 +93,16 @@ public class FmdRowsProbe {
         return ConfigProvider.getConfig().getOptionalValue("fmd.table-prefix", String.class).orElse("fmd_") + name;
     }
 
-    private static String rows(String sql, String parameter) throws NamingException, SQLException {
+    /** @return the datasource fmd writes to */
+    private static DataSource dataSource() throws NamingException {
         Config config = ConfigProvider.getConfig();
-        DataSource dataSource = (DataSource) new InitialContext().lookup(
+        return (DataSource) new InitialContext().lookup(
                 config.getOptionalValue("fmd.datasource", String.class).orElse("java:comp/DefaultDataSource"));
+    }
+
+    private static String rows(String sql, String parameter) throws NamingException, SQLException {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 statement.setString(1, parameter);
