@@ -136,6 +136,12 @@ class ProfilerAndOutliersIT {
                 .orElseThrow(() -> new AssertionError("no fastPart in " + grouped));
         assertTrue(number(fastPath, "share") < number(slowPath, "share") / 3, "fastPart's share: " + fastPath);
         assertEquals(1, (int) number(slowPath, "indent"), "slowPart is called by the endpoint method");
+
+        JsonObject queries = Json.createReader(new StringReader(
+                client.get("insight/fmd-probe/queries?endpointId=" + id).body())).readObject();
+        assertEquals(5, queries.getInt("profiled"), "first page of profiled requests: " + queries);
+        assertTrue(queries.getJsonNumber("newestDuration").doubleValue() >= 80, queries.toString());
+        assertEquals("report", queries.getJsonArray("tree").getJsonObject(0).getString("method"), queries.toString());
     }
 
     @Test
@@ -168,6 +174,11 @@ class ProfilerAndOutliersIT {
                 text(outlier, "request_environment"));
         assertTrue(number(outlier, "heap_used") > 0 && number(outlier, "heap_committed") >= number(outlier,
                 "heap_used"));
+        JsonObject queries = Json.createReader(new StringReader(client.get("insight/fmd-probe/queries?endpointId="
+                + endpointId(client, "WorkResource.stock")).body())).readObject();
+        JsonObject fromService = queries.getJsonArray("outliers").getJsonObject(0);
+        assertEquals((long) number(outlier, "request_id"), fromService.getJsonNumber("requestId").longValue());
+        assertTrue(fromService.getString("stackTrace").contains("waitForSupplier"), fromService.toString());
     }
 
     @Test

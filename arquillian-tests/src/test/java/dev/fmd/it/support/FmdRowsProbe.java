@@ -75,6 +75,28 @@ public class FmdRowsProbe {
         }
     }
 
+    /** What fmd's query services answer for an endpoint: its profiled requests, the newest tree, its outliers. */
+    @GET
+    @Path("queries")
+    public String queries(@QueryParam("endpointId") long endpointId) {
+        dev.fmd.store.StoreExtension store = jakarta.enterprise.inject.spi.CDI.current().getBeanManager()
+                .getExtension(dev.fmd.store.StoreExtension.class);
+        var profiled = store.profiles().orElseThrow().profiledRequests(endpointId, 0, 5);
+        JsonArrayBuilder tree = Json.createArrayBuilder();
+        if (!profiled.isEmpty()) {
+            store.profiles().orElseThrow().tree(profiled.get(0).requestId()).forEach(line -> tree.add(
+                    Json.createObjectBuilder().add("indent", line.indent())
+                            .add("method", line.codeLine().methodName()).add("duration", line.durationMs())));
+        }
+        JsonArrayBuilder outliers = Json.createArrayBuilder();
+        store.outliers().orElseThrow().outliers(endpointId, 0, 5).forEach(o -> outliers.add(
+                Json.createObjectBuilder().add("requestId", o.requestId()).add("stackTrace", o.stackTrace())
+                        .add("headers", o.headers())));
+        return Json.createObjectBuilder().add("profiled", profiled.size())
+                .add("newestDuration", profiled.isEmpty() ? -1 : profiled.get(0).durationMs())
+                .add("tree", tree).add("outliers", outliers).build().toString();
+    }
+
     /** The grouped profile, from fmd's own query service (what the dashboard shows). */
     @GET
     @Path("grouped")
