@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -126,51 +127,40 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
             problems.add(key + "=" + value + ": " + expected);
         }
 
-        boolean bool(String key, boolean fallback) {
+        /** Parses a key's value, or reports it with what is expected; a missing key takes the fallback. */
+        private <T> T value(String key, T fallback, Function<String, T> parse, Predicate<T> valid, String expected) {
             Optional<String> value = raw(key);
             if (value.isEmpty()) {
                 return fallback;
             }
-            String v = value.get().toLowerCase(java.util.Locale.ROOT);
-            if (v.equals("true") || v.equals("false")) {
-                return Boolean.parseBoolean(v);
+            try {
+                T parsed = parse.apply(value.get());
+                if (valid.test(parsed)) {
+                    return parsed;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
             }
-            problem(key, value.get(), "expected true or false");
+            problem(key, value.get(), expected);
             return fallback;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            return value(key, fallback, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(v);
+            }, v -> true, "expected true or false");
         }
 
         int integer(String key, int fallback, int min, int max) {
-            Optional<String> value = raw(key);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value.get());
-                if (parsed >= min && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problem(key, value.get(), "expected an integer from " + min + " to " + max);
-            return fallback;
+            return value(key, fallback, Integer::parseInt, v -> v >= min && v <= max,
+                    "expected an integer from " + min + " to " + max);
         }
 
         double decimal(String key, double fallback, double min, double max) {
-            Optional<String> value = raw(key);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                double parsed = Double.parseDouble(value.get());
-                if (parsed > min && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problem(key, value.get(), "expected a number greater than " + min + " and at most " + max);
-            return fallback;
+            return value(key, fallback, Double::parseDouble, v -> v > min && v <= max,
+                    "expected a number greater than " + min + " and at most " + max);
         }
 
         java.util.List<String> list(String key, String fallback) {

@@ -55,11 +55,6 @@ public final class InFlightRequest {
         return thread;
     }
 
-    /** @return when the request started, in milliseconds since the epoch */
-    public long startMillis() {
-        return startMillis;
-    }
-
     /** @return when the request started, by {@link System#nanoTime()} */
     public long startNanos() {
         return startNanos;

@@ -66,9 +66,14 @@ public final class Monitor {
     }
 
     void started(InFlightRequest request) {
+        tellObservers(observer -> observer.started(request));
+    }
+
+    /** Tells every observer, counting what one throws instead of letting it reach the application. */
+    private void tellObservers(java.util.function.Consumer<RequestObserver> call) {
         for (RequestObserver observer : observers) {
             try {
-                observer.started(request);
+                call.accept(observer);
             } catch (Throwable t) {
                 problems.report("following a request (" + observer.getClass().getSimpleName() + ")", t);
             }
@@ -135,13 +140,7 @@ public final class Monitor {
                 config.appVersion(), request.groupBy(), request.ip(), status, request.exception(),
                 request.handle()));
         if (request.handle() != null) {
-            for (RequestObserver observer : observers) {
-                try {
-                    observer.finished(request, http, status, duration);
-                } catch (Throwable t) {
-                    problems.report("following a request (" + observer.getClass().getSimpleName() + ")", t);
-                }
-            }
+            tellObservers(observer -> observer.finished(request, http, status, duration));
         }
     }
 

@@ -33,12 +33,6 @@ public final class Problems {
         }
     }
 
-    /** @return how often each kind of problem happened since start */
-    public Map<String, Long> counts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        counters.forEach((kind, counter) -> counts.put(kind, counter.count.get()));
-        return counts;
-    }
 
     private static final class Counter {
         final AtomicLong count = new AtomicLong();
