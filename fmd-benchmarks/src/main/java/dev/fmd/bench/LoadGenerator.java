@@ -93,16 +93,31 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        URI uri = URI.create(url);
-        if (!"http".equals(uri.getScheme()) || !"127.0.0.1".equals(uri.getHost())) {
-            System.err.println("LoadGenerator: refusing " + url + ": only http://127.0.0.1 (loopback) is allowed");
+        URI uri;
+        try {
+            uri = loopback(url);
+        } catch (IllegalArgumentException e) {
+            System.err.println("LoadGenerator: " + e.getMessage());
             System.exit(2);
             return;
         }
         System.exit(new LoadGenerator(uri, concurrency, warmup, requests).run() ? 0 : 1);
     }
 
-    private static int positive(String name, String value, int min) {
+    /**
+     * @param url an {@code http://127.0.0.1:...} address
+     * @return it as a URI
+     * @throws IllegalArgumentException for any other host: these tools load the loopback interface only
+     */
+    static URI loopback(String url) {
+        URI uri = URI.create(url);
+        if (!"http".equals(uri.getScheme()) || !"127.0.0.1".equals(uri.getHost())) {
+            throw new IllegalArgumentException("refusing " + url + ": only http://127.0.0.1 (loopback) is allowed");
+        }
+        return uri;
+    }
+
+    static int positive(String name, String value, int min) {
         try {
             int n = Integer.parseInt(value);
             if (n < min) {
@@ -118,6 +133,31 @@ public final class LoadGenerator {
     boolean run() throws InterruptedException {
         System.out.printf(Locale.ROOT, "GET %s, %d users, %d warm-up + %d measured requests%n",
                 uri, concurrency, warmup, requests);
+        Result result = measure();
+        System.out.printf(Locale.ROOT, "measured %d requests in %.2f s: %.1f requests/s%n", requests,
+                requests / result.rps(), result.rps());
+        System.out.printf(Locale.ROOT, "latency: mean %.3f ms, p50 %.3f ms, p99 %.3f ms%n", result.meanMs(),
+                result.p50Ms(), result.p99Ms());
+        System.out.printf(Locale.ROOT, "non-200 answers: %d, failed requests: %d%n", result.non200(),
+                result.errors());
+        if (result.firstProblem() != null) {
+            System.out.println("first problem: " + result.firstProblem());
+        }
+        System.out.printf(Locale.ROOT, "RESULT rps=%.1f mean_ms=%.3f p50_ms=%.3f p99_ms=%.3f non200=%d errors=%d%n",
+                result.rps(), result.meanMs(), result.p50Ms(), result.p99Ms(), result.non200(), result.errors());
+        return result.ok();
+    }
+
+    /** The figures of one measured phase. */
+    record Result(double rps, double meanMs, double p50Ms, double p99Ms, int non200, int errors,
+                  String firstProblem) {
+        boolean ok() {
+            return non200 == 0 && errors == 0;
+        }
+    }
+
+    /** Runs the warm-up and the measured phase once; an instance is used for one measurement only. */
+    Result measure() throws InterruptedException {
         phase(() -> {
             while (nextWarmup.getAndIncrement() < warmup) {
                 send();
@@ -133,23 +173,11 @@ public final class LoadGenerator {
             }
         });
         long elapsed = System.nanoTime() - start;
-
-        double rps = requests / (elapsed / 1e9);
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-        double p50 = percentile(sorted, 50) / 1e6;
-        double p99 = percentile(sorted, 99) / 1e6;
-        System.out.printf(Locale.ROOT, "measured %d requests in %.2f s: %.1f requests/s%n", requests, elapsed / 1e9,
-                rps);
-        System.out.printf(Locale.ROOT, "latency: mean %.3f ms, p50 %.3f ms, p99 %.3f ms%n", mean, p50, p99);
-        System.out.printf(Locale.ROOT, "non-200 answers: %d, failed requests: %d%n", non200.get(), errors.get());
-        if (firstProblem != null) {
-            System.out.println("first problem: " + firstProblem);
-        }
-        System.out.printf(Locale.ROOT, "RESULT rps=%.1f mean_ms=%.3f p50_ms=%.3f p99_ms=%.3f non200=%d errors=%d%n",
-                rps, mean, p50, p99, non200.get(), errors.get());
-        return non200.get() == 0 && errors.get() == 0;
+        return new Result(requests / (elapsed / 1e9), Arrays.stream(sorted).average().orElse(0) / 1e6,
+                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, non200.get(), errors.get(),
+                firstProblem);
     }
 
     /** Runs {@code body} on {@code concurrency} threads and waits for all of them. */

@@ -39,8 +39,14 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
     /** Samples kept per request at most (50 s at the default period), so that a stuck request cannot fill the heap. */
     static final int MAX_SAMPLES_PER_REQUEST = 10_000;
 
+    /**
+     * Events of a thread that waits rather than runs, each with its stack and duration: sleeping, parked, waiting on or
+     * for a monitor, and blocked in socket or file I/O (a JDBC driver reading from its database). They replace
+     * sampling threads in native code, which on an application server mostly samples idle selector and acceptor
+     * threads with deep stacks, at a cost per period (docs/profiler.md).
+     */
     private static final String[] WAIT_EVENTS = {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait",
-            "jdk.JavaMonitorEnter"};
+            "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite"};
 
     private final int periodMs;
     private final double ratePerSecond;
@@ -118,12 +124,10 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
                 RecordingStream recording = new RecordingStream();
                 Duration period = Duration.ofMillis(periodMs);
                 recording.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
-                recording.enable("jdk.NativeMethodSample").withPeriod(period).withStackTrace();
                 for (String wait : WAIT_EVENTS) {
                     recording.enable(wait).withThreshold(period).withStackTrace();
                 }
                 recording.onEvent("jdk.ExecutionSample", e -> sample(e, e.getThread("sampledThread"), periodMs));
-                recording.onEvent("jdk.NativeMethodSample", e -> sample(e, e.getThread("sampledThread"), periodMs));
                 for (String wait : WAIT_EVENTS) {
                     recording.onEvent(wait, e -> sample(e, e.getThread(), e.getDuration().toNanos() / 1e6));
                 }

@@ -52,19 +52,6 @@ public class RequestEntity {
     protected RequestEntity() {
     }
 
-    RequestEntity(long endpointId, BigDecimal duration, LocalDateTime timeRequested, String versionRequested,
-                  String groupBy, String ip, int statusCode, String exception, String instance) {
-        this.endpointId = endpointId;
-        this.duration = duration;
-        this.timeRequested = timeRequested;
-        this.versionRequested = versionRequested;
-        this.groupBy = groupBy;
-        this.ip = ip;
-        this.statusCode = statusCode;
-        this.exception = exception;
-        this.instance = instance;
-    }
-
     long id() {
         return id;
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
     private static final int MAX_CACHED_CODE_LINES = 50_000;
 
     private final Schema schema;
+    private final RequestRows requestRows;
     private final Map<CodeLine, Long> codeLineIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile EntityManagerFactory factory;
 
@@ -52,6 +54,7 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.dataSource = dataSource;
         this.schema = new Schema(config.tablePrefix());
+        this.requestRows = new RequestRows(schema);
     }
 
     /**
@@ -114,8 +117,10 @@ public final class Store implements AutoCloseable {
     void write(List<RequestRecord> batch) {
         Map<Long, LocalDateTime> lastRequested = new HashMap<>();
         Map<RollupKey, RollupDelta> rollups = new HashMap<>();
-        Map<RequestHandle, RequestEntity> handled = new HashMap<>();
-        inTransaction(em -> {
+        List<RequestRows.Row> rows = new ArrayList<>(batch.size());
+        List<RequestHandle> handles = new ArrayList<>(batch.size());
+        String instance = cut(config.instance(), 100);
+        long[] ids = inTransaction(em -> {
             for (RequestRecord record : batch) {
                 long endpointId = record.endpoint().id();
                 LocalDateTime time = utc(record.epochMillis());
@@ -124,25 +129,23 @@ public final class Store implements AutoCloseable {
                     continue;
                 }
                 double ms = record.durationNanos() / 1_000_000.0;
-                RequestEntity row = new RequestEntity(endpointId, milliseconds(ms), time, cut(record.version(), 100),
-                        cut(record.groupBy(), 255), cut(record.ip(), 45), record.status(),
-                        cut(record.exception(), 255), cut(config.instance(), 100));
-                em.persist(row);
-                if (record.handle() != null) {
-                    handled.put(record.handle(), row);
-                }
-                rollups.computeIfAbsent(new RollupKey(endpointId, time.truncatedTo(ChronoUnit.HOURS),
-                        cut(record.version(), 100)), k -> new RollupDelta()).add(ms, record.status() >= 500);
+                String version = cut(record.version(), 100);
+                rows.add(new RequestRows.Row(endpointId, milliseconds(ms), time, version, cut(record.groupBy(), 255),
+                        cut(record.ip(), 45), record.status(), cut(record.exception(), 255), instance));
+                handles.add(record.handle());
+                rollups.computeIfAbsent(new RollupKey(endpointId, time.truncatedTo(ChronoUnit.HOURS), version),
+                        k -> new RollupDelta()).add(ms, record.status() >= 500);
             }
+            long[] inserted = requestRows.insert(em, rows);
             for (Map.Entry<RollupKey, RollupDelta> entry : rollups.entrySet()) {
                 RollupKey key = entry.getKey();
                 List<RollupEntity> found = em.createQuery("SELECT r FROM FmdRollup r WHERE r.endpointId = :e "
                                 + "AND r.hour = :h AND r.version = :v AND r.instance = :i", RollupEntity.class)
                         .setParameter("e", key.endpointId()).setParameter("h", key.hour())
-                        .setParameter("v", key.version()).setParameter("i", cut(config.instance(), 100))
+                        .setParameter("v", key.version()).setParameter("i", instance)
                         .getResultList();
                 RollupEntity rollup = found.isEmpty()
-                        ? new RollupEntity(key.endpointId(), key.hour(), key.version(), cut(config.instance(), 100))
+                        ? new RollupEntity(key.endpointId(), key.hour(), key.version(), instance)
                         : found.get(0);
                 RollupDelta delta = entry.getValue();
                 rollup.add(delta.hits, delta.errors, delta.totalMs, delta.histogram);
@@ -155,9 +158,13 @@ public final class Store implements AutoCloseable {
                                 + "AND (e.lastRequested IS NULL OR e.lastRequested < :t)")
                         .setParameter("t", entry.getValue()).setParameter("id", entry.getKey()).executeUpdate();
             }
-            return null;
+            return inserted;
         });
-        handled.forEach((handle, row) -> handle.id(row.id()));
+        for (int i = 0; i < ids.length; i++) {
+            if (handles.get(i) != null) {
+                handles.get(i).id(ids[i]);
+            }
+        }
     }
 
     /**
