@@ -14,16 +14,16 @@
 # dev.fmd.bench.InterleavedRounds drives the rounds from one warm client JVM. The table gives the median requests/s over the rounds and its percentage of the disabled median.
 # Client and servers share this machine's cores.
 #
-#   scripts/benchmark-throughput.sh                                   # defaults below, about 12 minutes on 2 cores
+#   scripts/benchmark-throughput.sh                                   # defaults below, about 17 minutes on 2 cores
 #   BOOTS=1 ROUNDS=3 WARMUP=2000 SLICE=2000 CONFIGS="disabled 3" scripts/benchmark-throughput.sh
 #
 # Logs: fmd-benchmarks/target/throughput/ (one Payara Micro log per configuration, client logs, summary.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=${ROUNDS:-12}
+ROUNDS=${ROUNDS:-10}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
-BOOTS=${BOOTS:-2}
+BOOTS=${BOOTS:-3}
 CONCURRENCY=${CONCURRENCY:-4}
 WARMUP=${WARMUP:-30000}
 SLICE=${SLICE:-3000}

@@ -105,19 +105,12 @@ class ProfilerAndOutliersIT {
     @Test
     void profilerPutsTheSleepingPartFirstAndGroupsTwentyRequests() throws Exception {
         FmdClient client = client();
-        assertEquals(200, client.get("insight/work/report").statusCode());
-        setLevel(client, "WorkResource.report", 3);
-        for (int i = 0; i < 3; i++) {
-            assertEquals(200, client.get("insight/work/report").statusCode());
-        }
+        sendAtLevel3(client, "work/report", "WorkResource.report", 3);
         FmdClient.sleep(2500);
         for (int i = 0; i < 20; i++) {
             assertEquals(200, client.get("insight/work/report").statusCode());
         }
-        List<JsonObject> lines = awaitTrees(client, "WorkResource.report", 23);
-        double lastRequest = lines.stream().mapToDouble(r -> number(r, "request_id")).max().orElseThrow();
-        List<JsonObject> tree = lines.stream().filter(r -> number(r, "request_id") == lastRequest).toList();
-        assertEquals("report", text(tree.get(0), "method_name"), "the endpoint method is the root: " + tree);
+        List<JsonObject> tree = newestTree(client, "WorkResource.report", "report", 23);
         double root = number(tree.get(0), "duration");
         double slow = duration(tree, "slowPart");
         assertTrue(slow > root * 0.6, "slowPart " + slow + " ms of " + root + " ms: " + tree);
@@ -142,6 +135,18 @@ class ProfilerAndOutliersIT {
         assertEquals(5, queries.getInt("profiled"), "first page of profiled requests: " + queries);
         assertTrue(queries.getJsonNumber("newestDuration").doubleValue() >= 80, queries.toString());
         assertEquals("report", queries.getJsonArray("tree").getJsonObject(0).getString("method"), queries.toString());
+    }
+
+    @Test
+    void profilerCountsTimeBlockedInASocketReadToTheMethodReading() throws Exception {
+        FmdClient client = client();
+        sendAtLevel3(client, "work/remote", "WorkResource.remote", 3);
+        assertEquals("remote answered 42", client.get("insight/work/remote").body());
+        List<JsonObject> tree = newestTree(client, "WorkResource.remote", "remote", 4);
+        double root = number(tree.get(0), "duration");
+        double reading = duration(tree, "readFromSlowPeer");
+        assertTrue(root >= 150 && reading > root * 0.6, "readFromSlowPeer " + reading + " ms of " + root + " ms: "
+                + tree);
     }
 
     @Test
@@ -211,9 +216,26 @@ class ProfilerAndOutliersIT {
                 .max().orElseThrow(() -> new AssertionError("no " + method + " in " + tree));
     }
 
-    private static List<JsonObject> awaitTrees(FmdClient client, String endpoint, int requests) {
-        return client.awaitStackLines(endpoint, rows -> rows.stream().filter(r -> number(r, "position") == 0)
-                .count() >= requests);
+    /** Calls the endpoint once so that it has a row, sets it to level 3, then sends {@code requests} requests. */
+    private static void sendAtLevel3(FmdClient client, String path, String endpoint, int requests) throws Exception {
+        assertEquals(200, client.get("insight/" + path).statusCode());
+        setLevel(client, endpoint, 3);
+        for (int i = 0; i < requests; i++) {
+            assertEquals(200, client.get("insight/" + path).statusCode());
+        }
+    }
+
+    /**
+     * Waits until the endpoint has the trees of {@code requests} requests, and returns the newest one, whose root must
+     * be the endpoint method.
+     */
+    private static List<JsonObject> newestTree(FmdClient client, String endpoint, String method, int requests) {
+        List<JsonObject> lines = client.awaitStackLines(endpoint, rows -> rows.stream()
+                .filter(r -> number(r, "position") == 0).count() >= requests);
+        double newest = lines.stream().mapToDouble(r -> number(r, "request_id")).max().orElseThrow();
+        List<JsonObject> tree = lines.stream().filter(r -> number(r, "request_id") == newest).toList();
+        assertEquals(method, text(tree.get(0), "method_name"), "the endpoint method is the root: " + tree);
+        return tree;
     }
 
     private static void setLevel(FmdClient client, String endpoint, int level) throws Exception {

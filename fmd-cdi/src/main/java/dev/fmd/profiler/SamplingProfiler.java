@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The profiler of level-3 requests, built on JDK Flight Recorder event streaming rather than on
  * {@link Thread#getStackTrace()}: JFR samples running threads without stopping them at a safepoint, and reports
  * sleeping, parked and waiting threads through events that carry their stack and duration. One recording serves the
- * whole application; it starts with the first level-3 request. See {@code docs/profiler.md} for the measurements
- * behind this choice.
+ * whole application; it starts with the first level-3 request, and its execution sampling runs only while a profiled
+ * request is in flight ({@link SamplingSwitch}). See {@code docs/profiler.md} for the measurements behind this choice.
  * <p>
  * Each level-3 request within its endpoint's {@link ProfilingBudget} opens a window on its thread; the samples and wait events of that thread inside the window
  * become its {@link CallTree}, built once JFR has delivered them (about a second after the request, as JFR flushes
@@ -55,6 +55,7 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
     private final Problems problems;
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
     private volatile RecordingStream stream;
+    private volatile SamplingSwitch sampling;
     private volatile boolean closed;
     private Instant previousFlush = Instant.MIN;
 
@@ -82,6 +83,11 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
             return;
         }
         ensureRecording();
+        SamplingSwitch on = sampling;
+        if (on == null) {
+            return;
+        }
+        on.opened();
         Window window = new Window(request.endpoint(), request, Instant.now());
         request.note(Window.class, window);
         Deque<Window> ofThread = windows.computeIfAbsent(request.thread().getId(), id -> new ArrayDeque<>());
@@ -100,12 +106,17 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
         if (window != null) {
             window.durationMs = durationNanos / 1_000_000.0;
             window.end = Instant.now();
+            sampling.closed();
         }
     }
 
     @Override
     public void close() {
         closed = true;
+        SamplingSwitch on = sampling;
+        if (on != null) {
+            on.stop();
+        }
         RecordingStream open = stream;
         if (open != null) {
             open.close();
@@ -123,7 +134,6 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
             try {
                 RecordingStream recording = new RecordingStream();
                 Duration period = Duration.ofMillis(periodMs);
-                recording.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
                 for (String wait : WAIT_EVENTS) {
                     recording.enable(wait).withThreshold(period).withStackTrace();
                 }
@@ -135,6 +145,9 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
                 recording.setReuse(true);
                 recording.setOrdered(false);
                 recording.startAsync();
+                SamplingSwitch on = new SamplingSwitch(recording, period, problems);
+                on.start();
+                sampling = on;
                 stream = recording;
             } catch (RuntimeException | LinkageError e) {
                 closed = true;

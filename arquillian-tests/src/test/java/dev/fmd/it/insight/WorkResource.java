@@ -5,6 +5,10 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 
 /** Endpoints whose time goes to known places. */
 @Path("work")
@@ -45,6 +49,30 @@ public class WorkResource {
     public String cold(@QueryParam("ms") @DefaultValue("5") int ms) throws InterruptedException {
         waitForSupplier(ms);
         return "cold after " + ms;
+    }
+
+    /** About 150 ms blocked in a socket read in {@link #readFromSlowPeer()}, as a JDBC call to a slow database is. */
+    @GET
+    @Path("remote")
+    public String remote() throws IOException {
+        return "remote answered " + readFromSlowPeer();
+    }
+
+    int readFromSlowPeer() throws IOException {
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (Socket accepted = peer.accept()) {
+                    Thread.sleep(150);
+                    accepted.getOutputStream().write(42);
+                } catch (IOException | InterruptedException e) {
+                    // the reading side fails and the test sees it
+                }
+            }, "slow-peer");
+            answer.start();
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), peer.getLocalPort())) {
+                return socket.getInputStream().read();
+            }
+        }
     }
 
     void slowPart() throws InterruptedException {
