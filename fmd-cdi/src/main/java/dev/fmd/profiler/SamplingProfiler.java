@@ -30,9 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * whole application; it starts with the first level-3 request, and its execution sampling runs only while a profiled
  * request is in flight ({@link SamplingSwitch}). See {@code docs/profiler.md} for the measurements behind this choice.
  * <p>
- * Each level-3 request within its endpoint's {@link ProfilingBudget} opens a window on its thread; the samples and wait events of that thread inside the window
- * become its {@link CallTree}, built once JFR has delivered them (about a second after the request, as JFR flushes
- * every second) and queued for the store.
+ * Each level-3 request within its endpoint's {@link ProfilingBudget} opens a window on its thread; the samples and
+ * wait events of that thread inside the window become its {@link CallTree}, built once JFR has delivered them (about
+ * a second after the request, as JFR flushes every second) and queued for the store.
  */
 public final class SamplingProfiler implements RequestObserver, AutoCloseable {
 

@@ -70,27 +70,22 @@ final class SamplingSwitch implements Runnable {
     @Override
     public void run() {
         boolean sampling = false;
-        long quietSince = 0;
         while (!stopped) {
             try {
-                boolean wanted = open.get() > 0;
-                if (wanted && !sampling) {
-                    stream.enable(EXECUTION_SAMPLE).withPeriod(period).withStackTrace();
-                    sampling = true;
-                } else if (!wanted && sampling) {
-                    long now = System.nanoTime();
-                    if (quietSince == 0) {
-                        quietSince = now;
-                    } else if (now - quietSince >= period.toNanos()) {
+                if (open.get() > 0) {
+                    if (!sampling) {
+                        stream.enable(EXECUTION_SAMPLE).withPeriod(period).withStackTrace();
+                        sampling = true;
+                    }
+                    LockSupport.park(this);
+                } else if (sampling) {
+                    LockSupport.parkNanos(this, period.toNanos()); // one quiet period before switching off
+                    if (open.get() == 0) {
                         stream.disable(EXECUTION_SAMPLE);
                         sampling = false;
                     }
-                }
-                if (wanted || !sampling) {
-                    quietSince = 0;
-                    LockSupport.park(this);
                 } else {
-                    LockSupport.parkNanos(this, period.toNanos());
+                    LockSupport.park(this);
                 }
             } catch (RuntimeException e) {
                 problems.report("switching the profiler's sampling", e);
