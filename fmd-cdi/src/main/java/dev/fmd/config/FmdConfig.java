@@ -40,12 +40,19 @@ import java.util.regex.Pattern;
  * @param adminToken         {@code fmd.admin-token}: bearer token of the admin JSON API; empty disables the API
  * @param profilerRate       {@code fmd.profiler-rate}: call trees kept per second and endpoint at most (bursts of
  *                           twice as many), so that level 3 stays cheap and bounded under load
+ * @param retentionDays      {@code fmd.retention-days}: days raw requests, call trees and outliers are kept
+ * @param rollupRetentionDays {@code fmd.rollup-retention-days}: days the rollups the pages read are kept
+ * @param topValues          {@code fmd.top-values}: distinct users and IPs kept per endpoint and day in the rollups;
+ *                           the others are counted together as {@code (other)}
+ * @param metricsToken       {@code fmd.metrics-token}: bearer token of {@code /fmd/metrics}; empty: see metricsPublic
+ * @param metricsPublic      {@code fmd.metrics-public}: serve {@code /fmd/metrics} without a token
  */
 public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, int monitorLevel, int samplingPeriodMs,
                         TrustedProxies trustedProxies, String datasource, String tablePrefix, int queueCapacity,
                         int batchSize, int flushIntervalMs, String instance, double outlierConstant,
                         int outlierWarmup, java.util.List<String> redact, int outlierMaxField, int levelRefreshMs,
-                        String adminToken, double profilerRate) {
+                        String adminToken, double profilerRate, int retentionDays, int rollupRetentionDays,
+                        int topValues, String metricsToken, boolean metricsPublic) {
 
     /** The key of each setting, as written in {@code microprofile-config.properties}. */
     public static final String ENABLED = "fmd.enabled";
@@ -68,6 +75,11 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
     public static final String LEVEL_REFRESH = "fmd.level-refresh";
     public static final String ADMIN_TOKEN = "fmd.admin-token";
     public static final String PROFILER_RATE = "fmd.profiler-rate";
+    public static final String RETENTION_DAYS = "fmd.retention-days";
+    public static final String ROLLUP_RETENTION_DAYS = "fmd.rollup-retention-days";
+    public static final String TOP_VALUES = "fmd.top-values";
+    public static final String METRICS_TOKEN = "fmd.metrics-token";
+    public static final String METRICS_PUBLIC = "fmd.metrics-public";
 
     /** The server's default datasource, which every Jakarta EE server provides. */
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
@@ -103,10 +115,20 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         int levelRefresh = reader.integer(LEVEL_REFRESH, 2000, 100, 600_000);
         String adminToken = reader.adminToken();
         double profilerRate = reader.decimal(PROFILER_RATE, 10, 0, 10_000);
+        int retentionDays = reader.integer(RETENTION_DAYS, 30, 1, 36_500);
+        int rollupRetentionDays = reader.integer(ROLLUP_RETENTION_DAYS, 730, 1, 36_500);
+        if (rollupRetentionDays < retentionDays) {
+            reader.problem(ROLLUP_RETENTION_DAYS, String.valueOf(rollupRetentionDays),
+                    "expected at least " + RETENTION_DAYS + " (" + retentionDays + "): the pages read the rollups");
+        }
+        int topValues = reader.integer(TOP_VALUES, 100, 1, 10_000);
+        String metricsToken = reader.token(METRICS_TOKEN, "disable the metrics token");
+        boolean metricsPublic = reader.bool(METRICS_PUBLIC, false);
         reader.failOnProblems();
         return new FmdConfig(enabled, autoBind, appVersion, monitorLevel, samplingPeriod, proxies, datasource, prefix,
                 queueCapacity, batchSize, flushInterval, instance, outlierConstant, outlierWarmup, redact,
-                outlierMaxField, levelRefresh, adminToken, profilerRate);
+                outlierMaxField, levelRefresh, adminToken, profilerRate, retentionDays, rollupRetentionDays,
+                topValues, metricsToken, metricsPublic);
     }
 
     /** Collects every problem instead of stopping at the first. */
@@ -123,7 +145,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
             return source.apply(key).map(String::trim);
         }
 
-        private void problem(String key, String value, String expected) {
+        void problem(String key, String value, String expected) {
             problems.add(key + "=" + value + ": " + expected);
         }
 
@@ -170,10 +192,15 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         }
 
         String adminToken() {
-            String token = raw(ADMIN_TOKEN).orElse("");
+            return token(ADMIN_TOKEN, "disable the admin API");
+        }
+
+        /** A secret of 16 characters or more; its value never appears in a message. */
+        String token(String key, String whatEmptyDoes) {
+            String token = raw(key).orElse("");
             if (!token.isEmpty() && token.length() < 16) {
-                problem(ADMIN_TOKEN, "(" + token.length() + " characters, not shown)",
-                        "expected at least 16 characters, or no value to disable the admin API");
+                problem(key, "(" + token.length() + " characters, not shown)",
+                        "expected at least 16 characters, or no value to " + whatEmptyDoes);
                 return "";
             }
             return token;

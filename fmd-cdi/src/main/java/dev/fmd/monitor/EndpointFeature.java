@@ -12,15 +12,28 @@ import jakarta.ws.rs.core.FeatureContext;
  */
 public final class EndpointFeature implements DynamicFeature {
 
+    private volatile Monitor monitor;
+    private volatile boolean resolved;
+
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        Monitors.current().ifPresent(monitor -> {
-            try {
-                monitor.endpoints().endpointFor(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod())
-                        .ifPresent(endpoint -> context.register(new EndpointFilter(endpoint)));
-            } catch (Throwable t) {
-                monitor.problems().report("registering endpoint " + resourceInfo.getResourceMethod(), t);
-            }
-        });
+        Monitor known = monitor();
+        if (known == null) {
+            return;
+        }
+        try {
+            known.endpoints().endpointFor(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod())
+                    .ifPresent(endpoint -> context.register(new EndpointFilter(endpoint)));
+        } catch (Throwable t) {
+            known.problems().report("registering endpoint " + resourceInfo.getResourceMethod(), t);
+        }
+    }
+
+    private Monitor monitor() {
+        if (!resolved) {
+            monitor = FmdBeans.enabled(Monitor.class).map(Monitor::unproxied).orElse(null);
+            resolved = true;
+        }
+        return monitor;
     }
 }

@@ -2,7 +2,10 @@ package dev.fmd.monitor;
 
 import dev.fmd.GroupBy;
 import dev.fmd.config.FmdConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -14,28 +17,55 @@ import jakarta.ws.rs.ProcessingException;
 import java.security.Principal;
 
 /**
- * The run-time side of fmd's monitoring for one application: its configuration, its endpoints, and the queue its
+ * The run-time side of fmd's monitoring for one application: its configuration, its endpoints, and the queues its
  * measurements go into. Turns a finished {@link InFlightRequest} into a {@link RequestRecord}; never throws.
+ * <p>
+ * An application-scoped bean. The servlet filter and the JAX-RS feature, which the containers create, look it up
+ * once and keep {@link #unproxied()}, so a request pays no proxy.
  */
-public final class Monitor {
+@ApplicationScoped
+public class Monitor {
 
-    private final FmdConfig config;
-    private final EndpointRegistry endpoints;
-    private final RecordQueue<RequestRecord> queue;
-    private final RecordQueue<RequestAttachment> attachments;
+    private FmdConfig config;
+    private EndpointRegistry endpoints;
+    private RecordQueue<RequestRecord> queue;
+    private RecordQueue<RequestAttachment> attachments;
     private volatile RequestObserver[] observers = new RequestObserver[0];
-    private final ClientAddress clientAddress;
+    private Instance<RequestObserver> observerBeans;
+    private volatile boolean observersResolved;
+    private ClientAddress clientAddress;
     private final Problems problems = new Problems();
     private volatile GroupBy groupBy;
     private volatile boolean groupByResolved;
 
-    /** @param config the validated configuration */
+    /** For the container's proxy. */
+    protected Monitor() {
+    }
+
+    /**
+     * @param config    the validated configuration
+     * @param observers the deeper concerns that follow requests of level 2 or more (outliers, profiler), resolved on
+     *                  the first such request
+     */
+    @Inject
+    public Monitor(FmdConfig config, @Any Instance<RequestObserver> observers) {
+        this(config);
+        this.observerBeans = observers;
+    }
+
+    /** @param config the validated configuration (benchmarks and tests: observers are added by hand) */
     public Monitor(FmdConfig config) {
         this.config = config;
         this.endpoints = new EndpointRegistry(new MonitoringPolicy(config.autoBind()), config.monitorLevel());
         this.queue = new RecordQueue<>(config.queueCapacity());
         this.attachments = new RecordQueue<>(Math.max(64, config.queueCapacity() / 10));
         this.clientAddress = new ClientAddress(config.trustedProxies());
+        this.observersResolved = true;
+    }
+
+    /** @return this monitor itself rather than the container's proxy, for the request path */
+    public Monitor unproxied() {
+        return this;
     }
 
     /** @return the configuration */
@@ -71,6 +101,9 @@ public final class Monitor {
 
     /** Tells every observer, counting what one throws instead of letting it reach the application. */
     private void tellObservers(java.util.function.Consumer<RequestObserver> call) {
+        if (!observersResolved) {
+            resolveObservers();
+        }
         for (RequestObserver observer : observers) {
             try {
                 call.accept(observer);
@@ -78,6 +111,20 @@ public final class Monitor {
                 problems.report("following a request (" + observer.getClass().getSimpleName() + ")", t);
             }
         }
+    }
+
+    private synchronized void resolveObservers() {
+        if (observersResolved) {
+            return;
+        }
+        try {
+            for (RequestObserver observer : observerBeans) {
+                addObserver(observer.unproxied());
+            }
+        } catch (RuntimeException e) {
+            problems.report("finding the outlier detector and the profiler", e);
+        }
+        observersResolved = true;
     }
 
     /** @return the problems fmd had, for the dashboard */
@@ -136,9 +183,11 @@ public final class Monitor {
         }
         long duration = System.nanoTime() - request.startNanos;
         Endpoint endpoint = request.endpoint();
-        queue.offer(new RequestRecord(endpoint, endpoint.level() > 0, request.startMillis, duration,
+        if (!queue.offer(new RequestRecord(endpoint, endpoint.level() > 0, request.startMillis, duration,
                 config.appVersion(), request.groupBy(), request.ip(), status, request.exception(),
-                request.handle()));
+                request.handle())) && request.handle() != null) {
+            request.handle().dropped();
+        }
         if (request.handle() != null) {
             tellObservers(observer -> observer.finished(request, http, status, duration));
         }

@@ -4,6 +4,7 @@ import dev.fmd.Monitored;
 import dev.fmd.config.FmdConfig;
 import dev.fmd.config.InvalidConfigException;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -15,34 +16,30 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.InetAddress;
-import java.util.Optional;
 
 /**
- * The monitoring concern's CDI extension: reads and validates the configuration, binds the
- * {@link MonitoringInterceptor} to every monitored resource method CDI discovers, and creates the application's
- * {@link Monitor}. A wrong {@code fmd.*} value fails the deployment with one message.
+ * The monitoring concern's CDI extension. At deployment only: reads and validates the configuration (a wrong
+ * {@code fmd.*} value fails the deployment with one message), makes it a bean, adds the {@link Monitor} bean, and
+ * binds the {@link MonitoringInterceptor} to every monitored resource method CDI discovers.
  */
 public class MonitorExtension implements Extension {
 
     private FmdConfig config;
     private InvalidConfigException invalid;
-    private Monitor monitor;
 
     void readConfig(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(MonitoringInterceptor.class, MonitoringInterceptor.class.getName());
+        discovery.addAnnotatedType(Monitor.class, Monitor.class.getName());
         try {
             Config source = ConfigProvider.getConfig();
             config = FmdConfig.read(key -> source.getOptionalValue(key, String.class), hostName());
-            if (config.enabled()) {
-                monitor = new Monitor(config);
-            }
         } catch (InvalidConfigException e) {
             invalid = e;
         }
     }
 
     <T> void bindInterceptor(@Observes ProcessAnnotatedType<T> event) {
-        if (monitor == null || !config.autoBind()) {
+        if (config == null || !config.enabled() || !config.autoBind()) {
             return;
         }
         Class<T> type = event.getAnnotatedType().getJavaClass();
@@ -56,20 +53,18 @@ public class MonitorExtension implements Extension {
                 .forEach(method -> method.add(Monitored.Literal.INSTANCE));
     }
 
+    void addConfig(@Observes AfterBeanDiscovery discovery) {
+        if (config != null) {
+            FmdConfig validated = config;
+            discovery.addBean().beanClass(FmdConfig.class).types(FmdConfig.class, Object.class)
+                    .createWith(context -> validated);
+        }
+    }
+
     void failOnInvalidConfig(@Observes AfterDeploymentValidation validation) {
         if (invalid != null) {
             validation.addDeploymentProblem(invalid);
         }
-    }
-
-    /** @return the validated configuration, empty when it was invalid */
-    public Optional<FmdConfig> config() {
-        return Optional.ofNullable(config);
-    }
-
-    /** @return the monitor, empty when fmd is disabled or its configuration is invalid */
-    public Optional<Monitor> monitor() {
-        return invalid == null ? Optional.ofNullable(monitor) : Optional.empty();
     }
 
     private static boolean isBindable(Class<?> type, AnnotatedMethod<?> annotated, MonitoringPolicy policy) {

@@ -1,6 +1,5 @@
 package dev.fmd.monitor;
 
-import dev.fmd.config.FmdConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -9,12 +8,10 @@ import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Adds the {@link RequestTimingFilter} in front of every other filter of the application (asynchronous requests
@@ -25,28 +22,24 @@ import java.util.logging.Logger;
 public final class MonitorInitializer implements ServletContainerInitializer {
 
     static final String FILTER_NAME = "fmd-request-timing";
-    private static final Logger LOG = Logger.getLogger("dev.fmd");
 
     @Override
     public void onStartup(Set<Class<?>> annotated, ServletContext context) {
         try {
-            boolean enabled = ConfigProvider.getConfig().getOptionalValue(FmdConfig.ENABLED, String.class)
-                    .map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
-            if (!enabled) {
+            Optional<Monitor> found = FmdBeans.enabled(Monitor.class).map(Monitor::unproxied);
+            if (found.isEmpty()) {
                 return;
             }
-            String applicationPath = applicationPathOf(annotated);
-            Monitors.current().ifPresent(monitor -> {
-                monitor.endpoints().applicationPath(applicationPath);
-                monitor.endpoints().registerRoots(annotated == null ? Set.of() : annotated);
-            });
-            FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new RequestTimingFilter());
+            Monitor monitor = found.get();
+            monitor.endpoints().applicationPath(applicationPathOf(annotated));
+            monitor.endpoints().registerRoots(annotated == null ? Set.of() : annotated);
+            FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new RequestTimingFilter(monitor));
             if (filter != null) {
                 filter.setAsyncSupported(true);
                 filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
             }
         } catch (Throwable t) {
-            LOG.log(Level.WARNING, "fmd: could not add its request filter; requests will not be measured", t);
+            FmdBeans.cannotStart("adding its request filter", t);
         }
     }
 

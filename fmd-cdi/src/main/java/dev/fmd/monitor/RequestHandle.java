@@ -27,9 +27,19 @@ public final class RequestHandle {
         return epochMillis;
     }
 
-    /** @return the request row's id, or 0 while it is not written yet */
+    /** @return the request row's id, or 0 while it is not written yet (or when it never will be) */
     public long id() {
-        return id;
+        return Math.max(0, id);
+    }
+
+    /** The request's row will never be written (the queue was full, or the database refused it). */
+    public void dropped() {
+        id = -1;
+    }
+
+    /** @return whether the request's row will never be written, so nothing stored about it can be */
+    public boolean isDropped() {
+        return id < 0;
     }
 
     /** @param id the committed request row's id */

@@ -26,4 +26,9 @@ public interface RequestObserver {
      * @param durationNanos how long the request took
      */
     void finished(InFlightRequest request, HttpServletRequest http, int status, long durationNanos);
+
+    /** @return the observer itself rather than the container's proxy, so that requests pay no proxy */
+    default RequestObserver unproxied() {
+        return this;
+    }
 }

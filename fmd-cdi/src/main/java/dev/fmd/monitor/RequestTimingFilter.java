@@ -21,13 +21,9 @@ public final class RequestTimingFilter extends GenericFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private transient volatile Monitor monitor;
+    private final transient Monitor monitor;
 
-    /** Finds the application's monitor on the first request. */
-    public RequestTimingFilter() {
-    }
-
-    /** @param monitor the monitor to record into (benchmarks and tests, where there is no CDI container) */
+    /** @param monitor the monitor to record into, not its proxy */
     RequestTimingFilter(Monitor monitor) {
         this.monitor = monitor;
     }
@@ -35,7 +31,6 @@ public final class RequestTimingFilter extends GenericFilter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Monitor monitor = monitor();
         if (monitor == null || !(request instanceof HttpServletRequest http)
                 || !(response instanceof HttpServletResponse httpResponse)) {
             chain.doFilter(request, response);
@@ -54,14 +49,5 @@ public final class RequestTimingFilter extends GenericFilter {
                 monitor.finish(inFlight, http, httpResponse, escaped);
             }
         }
-    }
-
-    private Monitor monitor() {
-        Monitor known = monitor;
-        if (known == null) {
-            known = Monitors.current().orElse(null);
-            monitor = known;
-        }
-        return known;
     }
 }

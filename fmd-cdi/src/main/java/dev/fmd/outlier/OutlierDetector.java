@@ -3,10 +3,16 @@ package dev.fmd.outlier;
 import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.ManagedThreads;
+import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.Problems;
 import dev.fmd.monitor.RecordQueue;
 import dev.fmd.monitor.RequestAttachment;
 import dev.fmd.monitor.RequestObserver;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Map;
@@ -20,14 +26,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * past its threshold, the {@link OutlierWatch} takes its stack; when it ends, its context is read and queued for the
  * store.
  */
-public final class OutlierDetector implements RequestObserver {
+@ApplicationScoped
+public class OutlierDetector implements RequestObserver {
 
-    private final FmdConfig config;
-    private final RecordQueue<RequestAttachment> attachments;
-    private final Problems problems;
-    private final OutlierContext context;
+    private FmdConfig config;
+    private RecordQueue<RequestAttachment> attachments;
+    private Problems problems;
+    private OutlierContext context;
+    private OutlierWatch watch;
     private final Map<Endpoint, RunningAverage> averages = new ConcurrentHashMap<>();
     private final Set<InFlightRequest> running = ConcurrentHashMap.newKeySet();
+
+    /** For the container's proxy. */
+    protected OutlierDetector() {
+    }
+
+    /**
+     * @param config  thresholds, redaction and field cap
+     * @param monitor the queue outliers go to, and where failures are counted
+     */
+    @Inject
+    public OutlierDetector(FmdConfig config, Monitor monitor) {
+        this(config, monitor.attachments(), monitor.problems());
+    }
+
+    /** Starts the {@link OutlierWatch}, which takes the stacks of requests stuck past their threshold. */
+    @PostConstruct
+    void startWatch() {
+        watch = new OutlierWatch(this, problems);
+        ManagedThreads.start(watch, "fmd-outlier-watch");
+    }
+
+    /** Stops the watch. */
+    @PreDestroy
+    void stopWatch() {
+        if (watch != null) {
+            watch.stop();
+        }
+    }
 
     /**
      * @param config      thresholds, redaction and field cap

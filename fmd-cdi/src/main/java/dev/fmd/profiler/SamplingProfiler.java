@@ -1,11 +1,16 @@
 package dev.fmd.profiler;
 
+import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.InFlightRequest;
 import dev.fmd.monitor.Problems;
 import dev.fmd.monitor.RecordQueue;
 import dev.fmd.monitor.RequestAttachment;
 import dev.fmd.monitor.RequestObserver;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -34,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * wait events of that thread inside the window become its {@link CallTree}, built once JFR has delivered them (about
  * a second after the request, as JFR flushes every second) and queued for the store.
  */
-public final class SamplingProfiler implements RequestObserver, AutoCloseable {
+@ApplicationScoped
+public class SamplingProfiler implements RequestObserver, AutoCloseable {
 
     /** Samples kept per request at most (50 s at the default period), so that a stuck request cannot fill the heap. */
     static final int MAX_SAMPLES_PER_REQUEST = 10_000;
@@ -48,16 +54,29 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
     private static final String[] WAIT_EVENTS = {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait",
             "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite"};
 
-    private final int periodMs;
-    private final double ratePerSecond;
+    private int periodMs;
+    private double ratePerSecond;
     private final Map<Endpoint, ProfilingBudget> budgets = new ConcurrentHashMap<>();
-    private final RecordQueue<RequestAttachment> attachments;
-    private final Problems problems;
+    private RecordQueue<RequestAttachment> attachments;
+    private Problems problems;
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
     private volatile RecordingStream stream;
     private volatile SamplingSwitch sampling;
     private volatile boolean closed;
     private Instant previousFlush = Instant.MIN;
+
+    /** For the container's proxy. */
+    protected SamplingProfiler() {
+    }
+
+    /**
+     * @param config  {@code fmd.sampling-period} and {@code fmd.profiler-rate}
+     * @param monitor the queue trees go to, and where failures are counted
+     */
+    @Inject
+    public SamplingProfiler(FmdConfig config, Monitor monitor) {
+        this(config.samplingPeriodMs(), config.profilerRate(), monitor.attachments(), monitor.problems());
+    }
 
     /**
      * @param periodMs      {@code fmd.sampling-period} (0 means as often as JFR can: 1 ms)
@@ -111,6 +130,7 @@ public final class SamplingProfiler implements RequestObserver, AutoCloseable {
     }
 
     @Override
+    @PreDestroy
     public void close() {
         closed = true;
         SamplingSwitch on = sampling;

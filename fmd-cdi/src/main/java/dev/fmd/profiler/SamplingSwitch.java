@@ -26,7 +26,7 @@ final class SamplingSwitch implements Runnable {
     private final Duration period;
     private final Problems problems;
     private final AtomicInteger open = new AtomicInteger();
-    private final Thread thread;
+    private volatile Thread thread;
     private volatile boolean stopped;
 
     /**
@@ -38,25 +38,23 @@ final class SamplingSwitch implements Runnable {
         this.stream = stream;
         this.period = period;
         this.problems = problems;
-        this.thread = new Thread(this, "fmd-profiler-switch");
-        this.thread.setDaemon(true);
     }
 
     /** Starts the switch's thread. */
     void start() {
-        thread.start();
+        thread = dev.fmd.monitor.ManagedThreads.start(this, "fmd-profiler-switch");
     }
 
     /** A profiled request started: sampling is on from now until it and every other one ended. */
     void opened() {
-        if (open.getAndIncrement() == 0) {
+        if (open.getAndIncrement() == 0 && thread != null) {
             LockSupport.unpark(thread);
         }
     }
 
     /** A profiled request ended. */
     void closed() {
-        if (open.decrementAndGet() == 0) {
+        if (open.decrementAndGet() == 0 && thread != null) {
             LockSupport.unpark(thread);
         }
     }
@@ -64,7 +62,9 @@ final class SamplingSwitch implements Runnable {
     /** Stops the thread; the recording is closed by its owner. */
     void stop() {
         stopped = true;
-        LockSupport.unpark(thread);
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
     }
 
     @Override

@@ -2,9 +2,7 @@ package dev.fmd.rules;
 
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Monitor;
-import dev.fmd.monitor.Monitors;
-import dev.fmd.store.StoreExtension;
-import jakarta.enterprise.inject.spi.CDI;
+import dev.fmd.query.LevelChanges;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -21,7 +19,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,10 +39,21 @@ public final class LevelsApi extends HttpServlet {
     private static final Pattern LEVEL_PATH = Pattern.compile("/(\\d+)/level/?");
     private static final int MAX_BODY = 1024;
 
+    private final transient Monitor monitor;
+    private final transient LevelChanges changes;
+
+    /**
+     * @param monitor the endpoints
+     * @param changes stores level changes
+     */
+    LevelsApi(Monitor monitor, LevelChanges changes) {
+        this.monitor = monitor;
+        this.changes = changes;
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Monitor> monitor = authorized(request, response);
-        if (monitor.isEmpty()) {
+        if (!authorized(request, response)) {
             return;
         }
         if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
@@ -53,7 +61,7 @@ public final class LevelsApi extends HttpServlet {
             return;
         }
         JsonArrayBuilder endpoints = Json.createArrayBuilder();
-        monitor.get().endpoints().all().stream().filter(e -> e.id() != 0).sorted(Comparator.comparing(Endpoint::name))
+        monitor.endpoints().all().stream().filter(e -> e.id() != 0).sorted(Comparator.comparing(Endpoint::name))
                 .forEach(e -> endpoints.add(Json.createObjectBuilder().add("id", e.id()).add("name", e.name())
                         .add("httpMethod", e.httpMethod()).add("path", e.path()).add("level", e.level())));
         json(response, HttpServletResponse.SC_OK, endpoints.build().toString());
@@ -61,7 +69,7 @@ public final class LevelsApi extends HttpServlet {
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (authorized(request, response).isEmpty()) {
+        if (!authorized(request, response)) {
             return;
         }
         Matcher path = LEVEL_PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -74,8 +82,7 @@ public final class LevelsApi extends HttpServlet {
             return;
         }
         try {
-            StoreExtension store = CDI.current().getBeanManager().getExtension(StoreExtension.class);
-            if (!store.changeLevel(Long.parseLong(path.group(1)), level)) {
+            if (!changes.changeLevel(Long.parseLong(path.group(1)), level)) {
                 error(response, HttpServletResponse.SC_NOT_FOUND, "no endpoint with id " + path.group(1));
                 return;
             }
@@ -108,18 +115,12 @@ public final class LevelsApi extends HttpServlet {
         return null;
     }
 
-    /** @return the monitor when the call carries the admin token; else answers 401, 403 or 503 and is empty */
-    private static Optional<Monitor> authorized(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Optional<Monitor> monitor = Monitors.current();
-        if (monitor.isEmpty()) {
-            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "fmd is disabled");
-            return Optional.empty();
-        }
-        String token = monitor.get().config().adminToken();
+    /** @return whether the call carries the admin token; else answers 401 or 403 */
+    private boolean authorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = monitor.config().adminToken();
         if (token.isEmpty()) {
             error(response, HttpServletResponse.SC_FORBIDDEN, "the admin API is off: set fmd.admin-token");
-            return Optional.empty();
+            return false;
         }
         String authorization = request.getHeader("Authorization");
         String given = authorization != null && authorization.startsWith("Bearer ")
@@ -127,9 +128,9 @@ public final class LevelsApi extends HttpServlet {
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"fmd\"");
             error(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid bearer token (fmd.admin-token) is needed");
-            return Optional.empty();
+            return false;
         }
-        return monitor;
+        return true;
     }
 
     private static void error(HttpServletResponse response, int status, String message) throws IOException {

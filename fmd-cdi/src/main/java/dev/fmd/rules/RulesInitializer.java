@@ -1,6 +1,8 @@
 package dev.fmd.rules;
 
-import dev.fmd.monitor.Monitors;
+import dev.fmd.monitor.FmdBeans;
+import dev.fmd.monitor.Monitor;
+import dev.fmd.query.LevelChanges;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -12,11 +14,13 @@ public final class RulesInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        if (Monitors.current().isPresent()) {
-            ServletRegistration.Dynamic api = context.addServlet("fmd-levels-api", new LevelsApi());
+        FmdBeans.enabled(Monitor.class).ifPresent(monitor -> {
+            LevelChanges changes = FmdBeans.enabled(LevelChanges.class).orElseThrow();
+            ServletRegistration.Dynamic api = context.addServlet("fmd-levels-api",
+                    new LevelsApi(monitor.unproxied(), changes));
             if (api != null) {
                 api.addMapping("/fmd/api/endpoints", "/fmd/api/endpoints/*");
             }
-        }
+        });
     }
 }

@@ -71,7 +71,8 @@ final class FmdPersistenceUnit implements PersistenceUnitInfo {
     @Override
     public List<String> getManagedClassNames() {
         return List.of(EndpointEntity.class.getName(), RequestEntity.class.getName(), RollupEntity.class.getName(),
-                CodeLineEntity.class.getName(), StackLineEntity.class.getName(), OutlierEntity.class.getName());
+                CodeLineEntity.class.getName(), StackLineEntity.class.getName(), OutlierEntity.class.getName(),
+                InstanceEntity.class.getName());
     }
 
     @Override

@@ -76,8 +76,8 @@ public class OutlierEntity {
     }
 
     /** @return the stored context, as the query services hand it out */
-    OutlierDetails details() {
-        return new OutlierDetails(id, requestId, timeRequested.toInstant(java.time.ZoneOffset.UTC), stackTrace,
+    dev.fmd.query.OutlierDetails details() {
+        return new dev.fmd.query.OutlierDetails(id, requestId, timeRequested.toInstant(java.time.ZoneOffset.UTC), stackTrace,
                 cpuPercent, heapUsed, heapCommitted, url, queryParams, formParams, headers, environment);
     }
 }

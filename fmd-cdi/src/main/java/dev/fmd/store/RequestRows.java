@@ -1,77 +1,139 @@
 package dev.fmd.store;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import dev.fmd.monitor.RequestRecord;
+
 import java.math.BigDecimal;
-import java.sql.Connection;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.eclipse.persistence.sessions.server.Server;
+import java.util.Map;
 
 /**
- * Inserts the rows of {@code <prefix>request} of one batch as a single JDBC batch, on the connection of the JPA
- * transaction that also writes the batch's rollups (so both commit or roll back together), with ids from the
- * persistence unit's own id blocks for {@link RequestEntity}.
+ * The writer part of requests: inserts the rows of {@code <prefix>request} of one batch as a single JDBC batch, in
+ * the order the requests started (so ids follow time), and moves the endpoints' {@code last_requested} forward, on
+ * the connection of the writer's transaction. Once that transaction committed, {@link #stored} adds the rows to the
+ * {@link Rollups}, so the rollups count exactly the stored requests.
  * <p>
- * Why not {@code persist()}: a managed entity per row (clone, change set, commit ordering) made the writer use 26–29
- * µs of CPU per request under load, against 15–18 µs for this batch, most of which is the embedded database's own
- * work (docs/performance.md); on a small server that is throughput. Request rows are never updated, so they need
- * nothing a persistence context offers.
+ * Why not {@code persist()}: a managed entity per row made the writer use 26–29 µs of CPU per request under load,
+ * against 15–18 µs for a batch (docs/performance.md). Request rows are never updated, so they need nothing a
+ * persistence context offers.
  */
 final class RequestRows {
 
-    private final String insert;
+    /** The start time order of a batch. */
+    static final Comparator<RequestRecord> START_ORDER = Comparator.comparingLong(RequestRecord::epochMillis);
 
-    /** @param schema names the table */
-    RequestRows(Schema schema) {
+    private final String insert;
+    private final String lastRequested;
+    private final String instance;
+
+    /**
+     * @param schema   names the tables
+     * @param instance this instance's name
+     */
+    RequestRows(Schema schema, String instance) {
         this.insert = "INSERT INTO " + schema.name("request") + " (id, endpoint_id, duration, time_requested, "
                 + "version_requested, group_by, ip, status_code, exception_type, instance) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    }
-
-    /** One row to insert; the strings are already cut to their column's length. */
-    record Row(long endpointId, BigDecimal duration, LocalDateTime timeRequested, String version, String groupBy,
-               String ip, int status, String exception, String instance) {
+        this.lastRequested = "UPDATE " + schema.name("endpoint") + " SET last_requested = ? WHERE id = ? "
+                + "AND (last_requested IS NULL OR last_requested < ?)";
+        this.instance = cut(instance, 100);
     }
 
     /**
-     * Inserts the rows in the entity manager's active transaction.
+     * Inserts the measured requests of the batch and moves last-requested times, in the transaction.
      *
-     * @param em   an entity manager with an active resource-local transaction
-     * @param rows the rows, in order
-     * @return the id given to each row, in the same order
+     * @param tx    the writer's transaction
+     * @param batch requests in start order, their endpoints saved
+     * @return the id of each request's row, in batch order; 0 for a request of level 0, which has no row
      */
-    long[] insert(EntityManager em, List<Row> rows) {
-        long[] ids = new long[rows.size()];
-        if (rows.isEmpty()) {
-            return ids;
+    long[] insert(Transaction tx, List<RequestRecord> batch) throws SQLException {
+        long[] ids = new long[batch.size()];
+        Map<Long, LocalDateTime> last = new HashMap<>();
+        int measured = 0;
+        for (RequestRecord record : batch) {
+            last.merge(record.endpoint().id(), utc(record.epochMillis()), (a, b) -> a.isAfter(b) ? a : b);
+            if (record.measured()) {
+                measured++;
+            }
         }
-        Server session = em.unwrap(Server.class);
-        Connection connection = em.unwrap(Connection.class);
-        try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            for (int i = 0; i < ids.length; i++) {
-                Row row = rows.get(i);
-                ids[i] = ((Number) session.getNextSequenceNumberValue(RequestEntity.class)).longValue();
-                statement.setLong(1, ids[i]);
-                statement.setLong(2, row.endpointId());
-                statement.setBigDecimal(3, row.duration());
-                statement.setObject(4, row.timeRequested());
-                setString(statement, 5, row.version());
-                setString(statement, 6, row.groupBy());
-                setString(statement, 7, row.ip());
-                statement.setInt(8, row.status());
-                setString(statement, 9, row.exception());
-                setString(statement, 10, row.instance());
+        if (measured > 0) {
+            long next = tx.ids().next("request", measured);
+            try (PreparedStatement statement = tx.connection().prepareStatement(insert)) {
+                for (int i = 0; i < ids.length; i++) {
+                    RequestRecord record = batch.get(i);
+                    if (!record.measured()) {
+                        continue;
+                    }
+                    ids[i] = next++;
+                    statement.setLong(1, ids[i]);
+                    statement.setLong(2, record.endpoint().id());
+                    statement.setBigDecimal(3, milliseconds(record.durationNanos() / 1_000_000.0));
+                    statement.setObject(4, utc(record.epochMillis()));
+                    setString(statement, 5, cut(record.version(), 100));
+                    setString(statement, 6, cut(record.groupBy(), 255));
+                    setString(statement, 7, cut(record.ip(), 45));
+                    statement.setInt(8, record.status());
+                    setString(statement, 9, cut(record.exception(), 255));
+                    setString(statement, 10, instance);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        }
+        try (PreparedStatement statement = tx.connection().prepareStatement(lastRequested)) {
+            for (Map.Entry<Long, LocalDateTime> entry : last.entrySet()) {
+                statement.setObject(1, entry.getValue());
+                statement.setLong(2, entry.getKey());
+                statement.setObject(3, entry.getValue());
                 statement.addBatch();
             }
             statement.executeBatch();
-        } catch (SQLException e) {
-            throw new PersistenceException("inserting " + rows.size() + " rows into the request table", e);
         }
         return ids;
+    }
+
+    /**
+     * Adds committed requests to the rollups.
+     *
+     * @param batch   the batch
+     * @param rollups the writer's rollups
+     */
+    void stored(List<RequestRecord> batch, Rollups rollups) {
+        for (RequestRecord record : batch) {
+            if (record.measured()) {
+                rollups.add(record.endpoint().id(), utc(record.epochMillis()), cut(record.version(), 100),
+                        cut(record.groupBy(), 255), cut(record.ip(), 45), record.status(),
+                        record.durationNanos() / 1_000_000.0);
+            }
+        }
+    }
+
+    /** @return a copy of the batch in start order */
+    static List<RequestRecord> inStartOrder(List<RequestRecord> batch) {
+        List<RequestRecord> sorted = new ArrayList<>(batch);
+        sorted.sort(START_ORDER);
+        return sorted;
+    }
+
+    static BigDecimal milliseconds(double ms) {
+        return BigDecimal.valueOf(ms).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    static LocalDateTime utc(long epochMillis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+    }
+
+    static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static void setString(PreparedStatement statement, int index, String value) throws SQLException {

@@ -8,16 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
 
 /**
- * Creates fmd's tables and indexes when they are missing. Safe when several instances start at once against one
- * database: each statement is tried, and when it fails the table or index is looked up again; if another instance
- * created it meanwhile, that is success.
- * <p>
- * Tables ({@code fmd_} stands for {@code fmd.table-prefix}):
- * {@code fmd_endpoint}, {@code fmd_request}, {@code fmd_rollup}, {@code fmd_code_line}, {@code fmd_stack_line},
- * {@code fmd_outlier} and {@code fmd_sequence} (id blocks).
+ * Names fmd's tables and creates tables, columns and indexes when they are missing. Each step is safe when several
+ * instances run it at once against one database: it is tried, and when it fails the table, column or index is looked
+ * up again; if another instance created it meanwhile, that is success. Which steps run, and in which order, is
+ * {@link Migrations}' business.
  */
 final class Schema {
 
@@ -28,7 +24,7 @@ final class Schema {
         this.prefix = prefix;
     }
 
-    /** The column types that differ between databases. */
+    /** What differs between the databases fmd runs on. */
     enum Dialect {
         H2("TIMESTAMP(3)", "VARCHAR(1000000)"),
         POSTGRESQL("TIMESTAMP(3)", "TEXT"),
@@ -41,6 +37,10 @@ final class Schema {
         Dialect(String timestamp, String text) {
             this.timestamp = timestamp;
             this.text = text;
+        }
+
+        static Dialect of(Connection connection) throws SQLException {
+            return of(connection.getMetaData().getDatabaseProductName());
         }
 
         static Dialect of(String productName) {
@@ -56,50 +56,21 @@ final class Schema {
             }
             return OTHER;
         }
-    }
 
-    /**
-     * @param dataSource where the tables live
-     * @throws SQLException when a table or index is missing and could not be created
-     */
-    void create(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
-            String ts = dialect.timestamp;
-            table(connection, "sequence", "seq_name VARCHAR(50) NOT NULL PRIMARY KEY, seq_count BIGINT NOT NULL");
-            table(connection, "endpoint", "id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(250) NOT NULL, "
-                    + "http_method VARCHAR(16) NOT NULL, path VARCHAR(480) NOT NULL, monitor_level INT NOT NULL, "
-                    + "time_added " + ts + " NOT NULL, version_added VARCHAR(100), last_requested " + ts);
-            table(connection, "request", "id BIGINT NOT NULL PRIMARY KEY, endpoint_id BIGINT NOT NULL, "
-                    + "duration DECIMAL(16,4) NOT NULL, time_requested " + ts + " NOT NULL, "
-                    + "version_requested VARCHAR(100), group_by VARCHAR(255), ip VARCHAR(45), "
-                    + "status_code INT NOT NULL, exception_type VARCHAR(255), instance VARCHAR(100)");
-            table(connection, "rollup", "id BIGINT NOT NULL PRIMARY KEY, endpoint_id BIGINT NOT NULL, "
-                    + "hour_start " + ts + " NOT NULL, version VARCHAR(100) NOT NULL, instance VARCHAR(100) NOT NULL, "
-                    + "hits BIGINT NOT NULL, errors BIGINT NOT NULL, total_ms DOUBLE PRECISION NOT NULL, "
-                    + "histogram " + dialect.text);
-            table(connection, "code_line", "id BIGINT NOT NULL PRIMARY KEY, class_name VARCHAR(250) NOT NULL, "
-                    + "method_name VARCHAR(120) NOT NULL, file_name VARCHAR(120) NOT NULL, line_number INT NOT NULL");
-            table(connection, "stack_line", "request_id BIGINT NOT NULL, position INT NOT NULL, indent INT NOT NULL, "
-                    + "code_line_id BIGINT NOT NULL, duration DECIMAL(16,4) NOT NULL, PRIMARY KEY (request_id, position)");
-            table(connection, "outlier", "id BIGINT NOT NULL PRIMARY KEY, request_id BIGINT NOT NULL, "
-                    + "endpoint_id BIGINT NOT NULL, time_requested " + ts + " NOT NULL, stack_trace " + dialect.text
-                    + ", cpu_percent DOUBLE PRECISION, heap_used BIGINT, heap_committed BIGINT, request_url "
-                    + dialect.text + ", query_params " + dialect.text + ", form_params " + dialect.text
-                    + ", request_headers " + dialect.text + ", request_environment " + dialect.text);
-            index(connection, true, "endpoint_key", "endpoint", "name, http_method, path");
-            index(connection, false, "request_endpoint_time", "request", "endpoint_id, time_requested");
-            index(connection, false, "request_time", "request", "time_requested");
-            index(connection, true, "rollup_key", "rollup", "endpoint_id, hour_start, version, instance");
-            index(connection, false, "rollup_hour", "rollup", "hour_start");
-            index(connection, false, "request_endpoint_id", "request", "endpoint_id, id");
-            index(connection, true, "code_line_key", "code_line", "class_name, method_name, file_name, line_number");
-            index(connection, false, "outlier_endpoint", "outlier", "endpoint_id, id");
-            index(connection, false, "outlier_request", "outlier", "request_id");
-            for (String sequence : List.of("endpoint", "request", "rollup", "code_line", "outlier")) {
-                sequenceRow(connection, sequence);
-            }
+        /**
+         * @param table  the table's full name
+         * @param where  the condition, with {@code ?} parameters
+         * @param limit  rows deleted at most
+         * @return a DELETE of at most {@code limit} rows matching the condition
+         */
+        String boundedDelete(String table, String where, int limit) {
+            return switch (this) {
+                case MYSQL -> "DELETE FROM " + table + " WHERE " + where + " LIMIT " + limit;
+                case POSTGRESQL -> "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " WHERE "
+                        + where + " LIMIT " + limit + ")";
+                case H2 -> "DELETE FROM " + table + " WHERE " + where + " FETCH FIRST " + limit + " ROWS ONLY";
+                case OTHER -> "DELETE FROM " + table + " WHERE " + where;
+            };
         }
     }
 
@@ -108,7 +79,13 @@ final class Schema {
         return prefix + table;
     }
 
-    private void table(Connection connection, String table, String columns) throws SQLException {
+    /** @return {@code fmd.table-prefix} */
+    String prefix() {
+        return prefix;
+    }
+
+    /** Creates the table unless it exists. */
+    void table(Connection connection, String table, String columns) throws SQLException {
         String name = name(table);
         if (tableExists(connection, name)) {
             return;
@@ -122,7 +99,23 @@ final class Schema {
         }
     }
 
-    private void index(Connection connection, boolean unique, String index, String table, String columns)
+    /** Adds the column unless it exists; {@code definition} is its type, default and nullability. */
+    void column(Connection connection, String table, String column, String definition) throws SQLException {
+        String name = name(table);
+        if (columnExists(connection, name, column)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("ALTER TABLE " + name + " ADD " + column + " " + definition);
+        } catch (SQLException e) {
+            if (!columnExists(connection, name, column)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Creates the index unless it exists. */
+    void index(Connection connection, boolean unique, String index, String table, String columns)
             throws SQLException {
         String indexName = name(index);
         String tableName = name(table);
@@ -139,9 +132,10 @@ final class Schema {
         }
     }
 
-    private void sequenceRow(Connection connection, String sequence) throws SQLException {
+    /** Inserts the id row of a table into {@code <prefix>sequence} unless it is there. */
+    void sequenceRow(Connection connection, String sequence) throws SQLException {
         String table = name("sequence");
-        if (sequenceRowExists(connection, table, sequence)) {
+        if (rowExists(connection, table, "seq_name", sequence)) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -149,26 +143,27 @@ final class Schema {
             insert.setString(1, sequence);
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (!sequenceRowExists(connection, table, sequence)) {
+            if (!rowExists(connection, table, "seq_name", sequence)) {
                 throw e;
             }
         }
     }
 
-    private static boolean sequenceRowExists(Connection connection, String table, String sequence)
-            throws SQLException {
+    /** @return whether a row with this key is in the table */
+    static boolean rowExists(Connection connection, String table, String column, String key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq_count FROM " + table + " WHERE seq_name = ?")) {
-            select.setString(1, sequence);
+                "SELECT 1 FROM " + table + " WHERE " + column + " = ?")) {
+            select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
             }
         }
     }
 
-    private static boolean tableExists(Connection connection, String name) throws SQLException {
+    /** @return whether the table exists, whatever case the database stores names in */
+    static boolean tableExists(Connection connection, String name) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        for (String candidate : List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
+        for (String candidate : cases(name)) {
             try (ResultSet tables = meta.getTables(connection.getCatalog(), null, candidate, null)) {
                 if (tables.next()) {
                     return true;
@@ -178,9 +173,23 @@ final class Schema {
         return false;
     }
 
+    private static boolean columnExists(Connection connection, String table, String column) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String candidate : cases(table)) {
+            try (ResultSet columns = meta.getColumns(connection.getCatalog(), null, candidate, null)) {
+                while (columns.next()) {
+                    if (column.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean indexExists(Connection connection, String table, String index) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        for (String candidate : List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+        for (String candidate : cases(table)) {
             try (ResultSet indexes = meta.getIndexInfo(connection.getCatalog(), null, candidate, false, true)) {
                 while (indexes.next()) {
                     if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
@@ -190,5 +199,9 @@ final class Schema {
             }
         }
         return false;
+    }
+
+    private static List<String> cases(String name) {
+        return List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,72 +1,91 @@
 package dev.fmd.store;
 
 import dev.fmd.config.FmdConfig;
-import dev.fmd.monitor.Endpoint;
-import dev.fmd.monitor.RequestAttachment;
-import dev.fmd.monitor.RequestHandle;
-import dev.fmd.monitor.RequestRecord;
-import dev.fmd.outlier.OutlierRecord;
-import dev.fmd.profiler.CodeLine;
-import dev.fmd.profiler.ProfileRecord;
-import dev.fmd.profiler.StackLine;
+import dev.fmd.config.InvalidConfigException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * fmd's tables, reached through JPA on fmd's own persistence unit. Used by one writer thread for writes and by the
- * dashboard's query services for reads; never by a request thread.
+ * fmd's database: the datasource named by {@code fmd.datasource}, its tables brought to the current version by
+ * {@link Migrations}, and fmd's own JPA persistence unit on it. Knows nothing of what is stored: the writer parts
+ * ({@link RequestRows}, {@link AttachmentWriter}s) and the query services do. Used by the writer thread and by the
+ * dashboard's queries, never by a request thread.
+ * <p>
+ * Closed by the {@link BatchWriter} after its last batch, so that nothing queued is lost at shutdown.
  */
-public final class Store implements AutoCloseable {
+@ApplicationScoped
+public class Store {
 
-    private final FmdConfig config;
-    private final DataSource dataSource;
-    private static final int MAX_CACHED_CODE_LINES = 50_000;
-
-    private final Schema schema;
-    private final RequestRows requestRows;
-    private final Map<CodeLine, Long> codeLineIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private FmdConfig config;
+    private Schema schema;
+    private volatile DataSource dataSource;
     private volatile EntityManagerFactory factory;
 
-    /**
-     * @param config     the configuration (table prefix, version, instance)
-     * @param dataSource where the tables live
-     */
-    public Store(FmdConfig config, DataSource dataSource) {
+    /** For the container's proxy. */
+    protected Store() {
+    }
+
+    /** @param config the configuration (datasource, table prefix, instance) */
+    @Inject
+    public Store(FmdConfig config) {
         this.config = config;
-        this.dataSource = dataSource;
         this.schema = new Schema(config.tablePrefix());
-        this.requestRows = new RequestRows(schema);
     }
 
     /**
-     * Creates missing tables and opens the persistence unit. Called by the writer until it succeeds.
+     * A store on a given datasource, outside a container (benchmarks, the data generator).
      *
-     * @throws SQLException when the database cannot be reached or the tables cannot be created
+     * @param config     the configuration
+     * @param dataSource where the tables live
      */
-    void open() throws SQLException {
+    public Store(FmdConfig config, DataSource dataSource) {
+        this(config);
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Looks up {@code fmd.datasource}, once. Called when the web module starts, where every JNDI name of the
+     * application ({@code java:app}, {@code @DataSourceDefinition}s) resolves.
+     *
+     * @throws InvalidConfigException when {@code fmd.datasource} names no datasource
+     */
+    public void connect() {
+        if (dataSource != null) {
+            return;
+        }
+        try {
+            dataSource = (DataSource) new InitialContext().lookup(config.datasource());
+        } catch (NamingException | ClassCastException e) {
+            throw InvalidConfigException.of(FmdConfig.DATASOURCE, config.datasource(),
+                    "expected the JNDI name of a DataSource the application can see (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Migrates the tables and opens the persistence unit. Called by the writer until it succeeds.
+     *
+     * @throws SQLException when the database cannot be reached or a migration fails
+     */
+    public synchronized void open() throws SQLException {
         if (factory != null) {
             return;
         }
-        schema.create(dataSource);
+        Migrations.migrate(schema, dataSource, config.instance());
         Properties properties = new Properties();
         properties.put("eclipselink.session-name",
                 TablePrefixCustomizer.sessionName(config.tablePrefix(), UUID.randomUUID().toString()));
@@ -75,173 +94,39 @@ public final class Store implements AutoCloseable {
         properties.put("eclipselink.jdbc.batch-writing", "JDBC");
         properties.put("eclipselink.jdbc.batch-writing.size", String.valueOf(Math.min(config.batchSize(), 1000)));
         properties.put("eclipselink.cache.shared.default", "false");
-        properties.put("eclipselink.logging.level", "WARNING");
+        properties.put("eclipselink.logging.level", "OFF");
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.deploy-on-startup", "true");
         FmdPersistenceUnit unit = new FmdPersistenceUnit("fmd", dataSource, properties);
         factory = provider().createContainerEntityManagerFactory(unit, new HashMap<>());
     }
 
-    /** @return whether the tables exist and the persistence unit is open */
+    /**
+     * @return this store itself rather than the container's proxy, for fmd's own classes, which call its
+     *         package-private methods
+     */
+    public Store unproxied() {
+        return this;
+    }
+
+    /** @return whether the tables are migrated and the persistence unit is open */
     public boolean isOpen() {
         return factory != null;
     }
 
-    /**
-     * Writes the rows of endpoints that have none yet, or reads their id and level when another instance (or an
-     * earlier run) wrote them.
-     */
-    void saveEndpoints(List<Endpoint> endpoints) {
-        LocalDateTime now = utc(System.currentTimeMillis());
-        inTransaction(em -> {
-            for (Endpoint endpoint : endpoints) {
-                EndpointEntity row = findEndpoint(em, endpoint);
-                if (row == null) {
-                    row = new EndpointEntity(endpoint.name(), endpoint.httpMethod(), endpoint.path(),
-                            endpoint.level(), now, config.appVersion());
-                    em.persist(row);
-                    em.flush();
-                } else {
-                    endpoint.level(row.monitorLevel());
-                }
-                endpoint.id(row.id());
-            }
-            return null;
-        });
+    /** @return the configuration the store was made with */
+    public FmdConfig config() {
+        return config;
     }
 
-    /**
-     * Writes one batch of finished requests, their rollups and their endpoints' last-requested times; once committed,
-     * gives each request's handle its row id.
-     */
-    void write(List<RequestRecord> batch) {
-        Map<Long, LocalDateTime> lastRequested = new HashMap<>();
-        Map<RollupKey, RollupDelta> rollups = new HashMap<>();
-        List<RequestRows.Row> rows = new ArrayList<>(batch.size());
-        List<RequestHandle> handles = new ArrayList<>(batch.size());
-        String instance = cut(config.instance(), 100);
-        long[] ids = inTransaction(em -> {
-            for (RequestRecord record : batch) {
-                long endpointId = record.endpoint().id();
-                LocalDateTime time = utc(record.epochMillis());
-                lastRequested.merge(endpointId, time, (a, b) -> a.isAfter(b) ? a : b);
-                if (!record.measured()) {
-                    continue;
-                }
-                double ms = record.durationNanos() / 1_000_000.0;
-                String version = cut(record.version(), 100);
-                rows.add(new RequestRows.Row(endpointId, milliseconds(ms), time, version, cut(record.groupBy(), 255),
-                        cut(record.ip(), 45), record.status(), cut(record.exception(), 255), instance));
-                handles.add(record.handle());
-                rollups.computeIfAbsent(new RollupKey(endpointId, time.truncatedTo(ChronoUnit.HOURS), version),
-                        k -> new RollupDelta()).add(ms, record.status() >= 500);
-            }
-            long[] inserted = requestRows.insert(em, rows);
-            for (Map.Entry<RollupKey, RollupDelta> entry : rollups.entrySet()) {
-                RollupKey key = entry.getKey();
-                List<RollupEntity> found = em.createQuery("SELECT r FROM FmdRollup r WHERE r.endpointId = :e "
-                                + "AND r.hour = :h AND r.version = :v AND r.instance = :i", RollupEntity.class)
-                        .setParameter("e", key.endpointId()).setParameter("h", key.hour())
-                        .setParameter("v", key.version()).setParameter("i", instance)
-                        .getResultList();
-                RollupEntity rollup = found.isEmpty()
-                        ? new RollupEntity(key.endpointId(), key.hour(), key.version(), instance)
-                        : found.get(0);
-                RollupDelta delta = entry.getValue();
-                rollup.add(delta.hits, delta.errors, delta.totalMs, delta.histogram);
-                if (found.isEmpty()) {
-                    em.persist(rollup);
-                }
-            }
-            for (Map.Entry<Long, LocalDateTime> entry : lastRequested.entrySet()) {
-                em.createQuery("UPDATE FmdEndpoint e SET e.lastRequested = :t WHERE e.id = :id "
-                                + "AND (e.lastRequested IS NULL OR e.lastRequested < :t)")
-                        .setParameter("t", entry.getValue()).setParameter("id", entry.getKey()).executeUpdate();
-            }
-            return inserted;
-        });
-        for (int i = 0; i < ids.length; i++) {
-            if (handles.get(i) != null) {
-                handles.get(i).id(ids[i]);
-            }
-        }
+    /** @return the datasource, or null before {@link #connect()} */
+    DataSource dataSource() {
+        return dataSource;
     }
 
-    /**
-     * Writes profiles and outlier contexts whose requests are written, in one transaction. Code lines are looked up
-     * once each and then remembered, so a tree costs one insert per node.
-     *
-     * @param attachments attachments whose request handles have an id
-     */
-    void writeAttachments(List<RequestAttachment> attachments) {
-        Map<CodeLine, Long> created = new HashMap<>();
-        inTransaction(em -> {
-            for (RequestAttachment attachment : attachments) {
-                long requestId = attachment.request().id();
-                if (attachment instanceof ProfileRecord profile) {
-                    for (StackLine line : profile.lines()) {
-                        em.persist(new StackLineEntity(requestId, line.position(), line.indent(),
-                                codeLineId(em, line.codeLine(), created), milliseconds(line.durationMs())));
-                    }
-                } else if (attachment instanceof OutlierRecord outlier) {
-                    em.persist(new OutlierEntity(requestId, attachment.request().endpoint().id(),
-                            utc(attachment.request().epochMillis()), outlier));
-                }
-            }
-            return null;
-        });
-        if (codeLineIds.size() > MAX_CACHED_CODE_LINES) {
-            codeLineIds.clear();
-        }
-        codeLineIds.putAll(created);
-    }
-
-    private long codeLineId(EntityManager em, CodeLine line, Map<CodeLine, Long> created) {
-        CodeLine key = new CodeLine(cut(line.className(), 250), cut(line.methodName(), 120),
-                cut(line.fileName(), 120), line.lineNumber());
-        Long known = codeLineIds.get(key);
-        if (known == null) {
-            known = created.get(key);
-        }
-        if (known != null) {
-            return known;
-        }
-        List<CodeLineEntity> found = em.createQuery("SELECT c FROM FmdCodeLine c WHERE c.className = :c "
-                        + "AND c.methodName = :m AND c.fileName = :f AND c.lineNumber = :l", CodeLineEntity.class)
-                .setParameter("c", key.className()).setParameter("m", key.methodName())
-                .setParameter("f", key.fileName()).setParameter("l", key.lineNumber()).getResultList();
-        CodeLineEntity row = found.isEmpty() ? null : found.get(0);
-        if (row == null) {
-            row = new CodeLineEntity(key.className(), key.methodName(), key.fileName(), key.lineNumber());
-            em.persist(row);
-        }
-        created.put(key, row.id());
-        return row.id();
-    }
-
-    /** Sets the level of one endpoint. */
-    void level(long endpointId, int level) {
-        inTransaction(em -> em.createQuery("UPDATE FmdEndpoint e SET e.monitorLevel = :l WHERE e.id = :id")
-                .setParameter("l", level).setParameter("id", endpointId).executeUpdate());
-    }
-
-    /** @return every endpoint's id and level, as stored */
-    Map<Long, Integer> levels() {
-        EntityManager em = entityManager();
-        try {
-            Map<Long, Integer> levels = new HashMap<>();
-            for (Object[] row : em.createQuery("SELECT e.id, e.monitorLevel FROM FmdEndpoint e", Object[].class)
-                    .getResultList()) {
-                levels.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
-            }
-            return levels;
-        } finally {
-            em.close();
-        }
-    }
-
-    static BigDecimal milliseconds(double ms) {
-        return BigDecimal.valueOf(ms).setScale(4, RoundingMode.HALF_UP);
+    /** @return the table names */
+    Schema schema() {
+        return schema;
     }
 
     /**
@@ -260,7 +145,11 @@ public final class Store implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
+                try {
+                    em.getTransaction().rollback();
+                } catch (RuntimeException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
             }
             throw e;
         } finally {
@@ -268,8 +157,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** @return an entity manager for reading; the caller closes it */
-    EntityManager entityManager() {
+    /**
+     * Runs a read on a fresh entity manager.
+     *
+     * @param query what to read
+     * @param <T>   its result type
+     * @return its result
+     */
+    <T> T read(Function<EntityManager, T> query) {
+        EntityManager em = entityManager();
+        try {
+            return query.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private EntityManager entityManager() {
         EntityManagerFactory open = factory;
         if (open == null) {
             throw new IllegalStateException("fmd's tables are not ready yet (database not reachable so far)");
@@ -277,34 +181,13 @@ public final class Store implements AutoCloseable {
         return open.createEntityManager();
     }
 
-    /** @return the configuration the store was opened with */
-    FmdConfig config() {
-        return config;
-    }
-
-    @Override
-    public void close() {
+    /** Closes the persistence unit; called by the writer once it has written what it could. */
+    void close() {
         EntityManagerFactory open = factory;
         factory = null;
         if (open != null && open.isOpen()) {
             open.close();
         }
-    }
-
-    static LocalDateTime utc(long epochMillis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
-    }
-
-    private static EndpointEntity findEndpoint(EntityManager em, Endpoint endpoint) {
-        List<EndpointEntity> rows = em.createQuery("SELECT e FROM FmdEndpoint e WHERE e.name = :n "
-                        + "AND e.httpMethod = :m AND e.path = :p", EndpointEntity.class)
-                .setParameter("n", endpoint.name()).setParameter("m", endpoint.httpMethod())
-                .setParameter("p", endpoint.path()).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static PersistenceProvider provider() {
@@ -314,24 +197,5 @@ public final class Store implements AutoCloseable {
                 .findFirst().or(() -> providers.stream().findFirst())
                 .orElseThrow(() -> new IllegalStateException("no JPA provider on the server (" + Persistence.class
                         + ")"));
-    }
-
-    private record RollupKey(long endpointId, LocalDateTime hour, String version) {
-    }
-
-    private static final class RollupDelta {
-        long hits;
-        long errors;
-        double totalMs;
-        final DurationHistogram histogram = new DurationHistogram();
-
-        void add(double ms, boolean error) {
-            hits++;
-            totalMs += ms;
-            if (error) {
-                errors++;
-            }
-            histogram.add(ms);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.fmd.ui;
 
-import dev.fmd.store.EndpointSummary;
+import dev.fmd.query.EndpointSummary;
 
 import java.time.Instant;
 

@@ -1,20 +1,21 @@
 package dev.fmd.ui;
 
-import dev.fmd.config.FmdConfig;
-import dev.fmd.monitor.MonitorExtension;
-import dev.fmd.store.EndpointQueries;
-import dev.fmd.store.StoreExtension;
+import dev.fmd.query.DashboardStatus;
+import dev.fmd.query.DatabaseState;
+import dev.fmd.query.EndpointQueries;
+import dev.fmd.query.StatusQueries;
+import dev.fmd.query.TimeWindow;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Backs {@code /fmd/index.xhtml}: every endpoint with its hits, median duration and last request. */
@@ -26,27 +27,35 @@ public class OverviewPage {
             .withZone(ZoneOffset.UTC);
 
     @Inject
-    MonitorExtension monitorExtension;
+    EndpointQueries queries;
 
     @Inject
-    StoreExtension storeExtension;
+    StatusQueries statusQueries;
 
     private List<EndpointRow> endpoints = List.of();
     private String status;
+    private DashboardStatus dashboard;
 
     @PostConstruct
     void load() {
-        Optional<EndpointQueries> queries = storeExtension.queries();
-        if (monitorExtension.monitor().isEmpty() || queries.isEmpty()) {
+        dashboard = statusQueries.status();
+        if (dashboard.database() == DatabaseState.DISABLED) {
             status = "fmd is disabled (fmd.enabled=false): nothing is measured.";
-        } else if (!queries.get().isReady()) {
+        } else if (dashboard.database() == DatabaseState.STARTING) {
             status = "Waiting for fmd's database: measurements are kept in memory until it answers.";
         } else {
+            if (dashboard.database() == DatabaseState.UNREACHABLE) {
+                status = "fmd's database unreachable since " + time(dashboard.databaseSince()) + " ("
+                        + dashboard.databaseProblem() + "): measurements are kept in memory until it answers.";
+            }
             try {
-                endpoints = queries.get().overview(Instant.now()).stream().map(EndpointRow::new)
-                        .collect(Collectors.toCollection(ArrayList::new));
+                Instant now = Instant.now();
+                endpoints = queries.overview(TimeWindow.last(Duration.ofDays(7), now), now).stream()
+                        .map(EndpointRow::new).collect(Collectors.toCollection(ArrayList::new));
             } catch (RuntimeException e) {
-                status = "The database did not answer: " + e.getMessage();
+                if (status == null) {
+                    status = "The database did not answer: " + e.getMessage();
+                }
             }
         }
     }
@@ -63,19 +72,17 @@ public class OverviewPage {
 
     /** @return the application version being measured */
     public String getAppVersion() {
-        return monitorExtension.config().map(FmdConfig::appVersion).orElse("");
+        return dashboard.appVersion();
     }
 
     /** @return measurements waiting to be written */
     public int getQueued() {
-        return monitorExtension.monitor().map(m -> m.queue().size()).orElse(0);
+        return dashboard.queued();
     }
 
-    /** @return measurements, profiles and outliers lost since start: queue full, or not written */
+    /** @return measurements, profiles and outliers lost since start: queue full, or refused by the database */
     public long getDropped() {
-        long queueFull = monitorExtension.monitor().map(m -> m.queue().dropped() + m.attachments().dropped())
-                .orElse(0L);
-        return queueFull + storeExtension.writeCounts()[1];
+        return dashboard.lost();
     }
 
     /**

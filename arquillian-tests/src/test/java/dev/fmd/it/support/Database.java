@@ -62,7 +62,8 @@ public enum Database {
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             for (String table : new String[] {"request", "rollup", "endpoint", "sequence", "code_line", "stack_line",
-                    "outlier"}) {
+                    "outlier", "rollup_day", "rollup_dimension", "rollup_status", "instance", "lease",
+                    "schema_version"}) {
                 statement.executeUpdate("DROP TABLE IF EXISTS " + prefix + table);
             }
         }

@@ -79,17 +79,18 @@ public class FmdRowsProbe {
     @GET
     @Path("queries")
     public String queries(@QueryParam("endpointId") long endpointId) {
-        dev.fmd.store.StoreExtension store = jakarta.enterprise.inject.spi.CDI.current().getBeanManager()
-                .getExtension(dev.fmd.store.StoreExtension.class);
-        var profiled = store.profiles().orElseThrow().profiledRequests(endpointId, 0, 5);
+        var profiles = jakarta.enterprise.inject.spi.CDI.current().select(dev.fmd.query.ProfileQueries.class).get();
+        var outlierQueries = jakarta.enterprise.inject.spi.CDI.current()
+                .select(dev.fmd.query.OutlierQueries.class).get();
+        var profiled = profiles.profiledRequests(endpointId, 0, 5);
         JsonArrayBuilder tree = Json.createArrayBuilder();
         if (!profiled.isEmpty()) {
-            store.profiles().orElseThrow().tree(profiled.get(0).requestId()).forEach(line -> tree.add(
+            profiles.tree(profiled.get(0).requestId()).forEach(line -> tree.add(
                     Json.createObjectBuilder().add("indent", line.indent())
                             .add("method", line.codeLine().methodName()).add("duration", line.durationMs())));
         }
         JsonArrayBuilder outliers = Json.createArrayBuilder();
-        store.outliers().orElseThrow().outliers(endpointId, 0, 5).forEach(o -> outliers.add(
+        outlierQueries.outliers(endpointId, 0, 5).forEach(o -> outliers.add(
                 Json.createObjectBuilder().add("requestId", o.requestId()).add("stackTrace", o.stackTrace())
                         .add("headers", o.headers())));
         return Json.createObjectBuilder().add("profiled", profiled.size())
@@ -102,8 +103,7 @@ public class FmdRowsProbe {
     @Path("grouped")
     public String grouped(@QueryParam("endpointId") long endpointId, @QueryParam("requests") int requests) {
         JsonArrayBuilder lines = Json.createArrayBuilder();
-        jakarta.enterprise.inject.spi.CDI.current().getBeanManager()
-                .getExtension(dev.fmd.store.StoreExtension.class).profiles().orElseThrow()
+        jakarta.enterprise.inject.spi.CDI.current().select(dev.fmd.query.ProfileQueries.class).get()
                 .grouped(endpointId, requests).forEach(line -> lines.add(Json.createObjectBuilder()
                         .add("indent", line.indent()).add("method", line.codeLine().methodName())
                         .add("class", line.codeLine().className()).add("hits", line.hits())

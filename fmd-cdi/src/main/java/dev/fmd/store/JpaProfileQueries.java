@@ -1,6 +1,10 @@
 package dev.fmd.store;
 
 import dev.fmd.profiler.CodeLine;
+import dev.fmd.query.ProfileQueries;
+import dev.fmd.query.ProfiledRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.fmd.profiler.GroupedLine;
 import dev.fmd.profiler.GroupedProfile;
 import dev.fmd.profiler.StackLine;
@@ -13,27 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/**
- * The read side of profiles, for the dashboard's profiler pages: the profiled requests of an endpoint, one request's
- * call tree, and the grouped profile of an endpoint's last requests.
- * <pre>
- * List&lt;GroupedLine&gt; lines = queries.grouped(endpointId, 100);   // merged tree of the last 100 profiled requests
- * </pre>
- */
-public final class ProfileQueries {
+/** {@link ProfileQueries} from {@code <prefix>stack_line} and {@code <prefix>code_line}. */
+@ApplicationScoped
+public class JpaProfileQueries implements ProfileQueries {
 
-    private final Store store;
+    private Store store;
 
-    ProfileQueries(Store store) {
-        this.store = store;
+    /** For the container's proxy. */
+    protected JpaProfileQueries() {
     }
 
-    /**
-     * @param endpointId the endpoint
-     * @param page       0 for the newest
-     * @param size       requests per page
-     * @return its profiled requests, newest first
-     */
+    @Inject
+    public JpaProfileQueries(Store store) {
+        this.store = store.unproxied();
+    }
+
+    @Override
     public List<ProfiledRequest> profiledRequests(long endpointId, int page, int size) {
         return read(em -> em.createQuery("SELECT r FROM FmdRequest r WHERE r.endpointId = :e AND r.id IN "
                         + "(SELECT s.requestId FROM FmdStackLine s WHERE s.position = 0) ORDER BY r.id DESC",
@@ -43,19 +42,12 @@ public final class ProfileQueries {
                         r.duration().doubleValue())).toList());
     }
 
-    /**
-     * @param requestId a request
-     * @return its call tree in pre-order, or an empty list when it was not profiled
-     */
+    @Override
     public List<StackLine> tree(long requestId) {
         return read(em -> trees(em, List.of(requestId)).getOrDefault(requestId, List.of()));
     }
 
-    /**
-     * @param endpointId the endpoint
-     * @param requests   how many of its last profiled requests to merge (the dashboard's default is 100)
-     * @return their call trees merged by call path, in pre-order
-     */
+    @Override
     public List<GroupedLine> grouped(long endpointId, int requests) {
         return read(em -> {
             List<Long> ids = em.createQuery("SELECT s.requestId FROM FmdStackLine s, FmdRequest r "
@@ -85,11 +77,6 @@ public final class ProfileQueries {
     }
 
     private <T> T read(Function<EntityManager, T> query) {
-        EntityManager em = store.entityManager();
-        try {
-            return query.apply(em);
-        } finally {
-            em.close();
-        }
+        return store.read(query);
     }
 }

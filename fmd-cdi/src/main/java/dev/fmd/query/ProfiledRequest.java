@@ -1,4 +1,4 @@
-package dev.fmd.store;
+package dev.fmd.query;
 
 import java.time.Instant;
 

@@ -1,0 +1,68 @@
+package dev.fmd.store;
+
+import dev.fmd.query.EndpointQueries;
+import dev.fmd.query.EndpointSummary;
+import dev.fmd.query.TimeWindow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link EndpointQueries} from the rollups: totals from the daily rollups plus today's hours, window figures through
+ * {@link RollupReads}.
+ */
+@ApplicationScoped
+public class JpaEndpointQueries implements EndpointQueries {
+
+    private Store store;
+    private RollupReads reads;
+
+    /** For the container's proxy. */
+    protected JpaEndpointQueries() {
+    }
+
+    @Inject
+    public JpaEndpointQueries(Store store) {
+        this.store = store.unproxied();
+        this.reads = new RollupReads(this.store.schema());
+    }
+
+    @Override
+    public List<EndpointSummary> overview(TimeWindow window, Instant now) {
+        LocalDateTime today = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
+        Instant midnight = today.toInstant(ZoneOffset.UTC);
+        Instant end = now.plusMillis(1);
+        return store.read(em -> {
+            List<EndpointEntity> endpoints = em.createQuery(
+                    "SELECT e FROM FmdEndpoint e ORDER BY e.name, e.httpMethod, e.path", EndpointEntity.class)
+                    .getResultList();
+            Map<List<Object>, RollupReads.Sums> before = reads.window(em,
+                    new TimeWindow(Instant.EPOCH, midnight), "endpoint_id", null);
+            Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.window(em, new TimeWindow(midnight, end),
+                    "endpoint_id", null);
+            Map<List<Object>, RollupReads.Sums> week = reads.window(em,
+                    new TimeWindow(today.minusDays(6).toInstant(ZoneOffset.UTC), end), "endpoint_id", null);
+            Map<List<Object>, RollupReads.Sums> inWindow = reads.window(em, window, "endpoint_id", null);
+            List<EndpointSummary> summaries = new ArrayList<>(endpoints.size());
+            RollupReads.Sums none = new RollupReads.Sums();
+            for (EndpointEntity e : endpoints) {
+                List<Object> key = List.of(e.id());
+                RollupReads.Sums w = inWindow.getOrDefault(key, none);
+                long todayHits = sinceMidnight.getOrDefault(key, none).hits;
+                summaries.add(new EndpointSummary(e.id(), e.name(), e.httpMethod(), e.path(), e.monitorLevel(),
+                        before.getOrDefault(key, none).hits + todayHits, todayHits,
+                        week.getOrDefault(key, none).hits, w.hits, w.quantile(0.5), w.quantile(0.9),
+                        w.quantile(0.99), w.clientErrors, w.errors,
+                        e.lastRequested() == null ? null : e.lastRequested().toInstant(ZoneOffset.UTC)));
+            }
+            return summaries;
+        });
+    }
+}
