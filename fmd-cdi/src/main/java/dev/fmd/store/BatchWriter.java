@@ -473,6 +473,7 @@ public class BatchWriter implements Runnable {
     private void down(Failure failure) {
         health.down(failure, written.sum(), dropped(), monitor.queue().size() + inHand,
                 monitor.config().queueCapacity());
+        Failure.answers(store.dataSource());
     }
 
     private void failed(String what, RuntimeException e) {
