@@ -1,5 +1,6 @@
 package dev.fmd.store;
 
+import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Problems;
 
 import java.sql.Connection;
@@ -196,13 +197,15 @@ final class Retention {
         RetentionPass.Summary summary = pass.summary();
         pass = null;
         last = summary;
-        LOG.info("fmd: retention pass done in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - passStarted)
+        LOG.info("fmd: retention pass over the tables with prefix '" + store.schema().prefix() + "' done in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - passStarted)
                 + " ms (" + TimeUnit.NANOSECONDS.toMillis(busyNanos) + " ms on the writer thread, "
                 + summary.transactions() + " transactions of at most " + pace.rows() + " rows); deleted "
                 + summary.deleted().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")) + "; raw data kept since " + summary.cutoff() + " UTC ("
-                + store.config().retentionDays() + " days), rollups since " + summary.rollupCutoff() + " UTC ("
-                + store.config().rollupRetentionDays() + " days)");
+                .collect(Collectors.joining(", ")) + "; raw data before " + summary.cutoff() + " UTC ("
+                + FmdConfig.RETENTION_DAYS + "=" + store.config().retentionDays() + "), rollups of buckets before "
+                + summary.rollupCutoff() + " UTC (" + FmdConfig.ROLLUP_RETENTION_DAYS + "="
+                + store.config().rollupRetentionDays() + ")");
         lease.release(dataSource);
     }
 

@@ -86,7 +86,7 @@ final class RetentionPass {
         this.schema = schema;
         this.rows = rows;
         this.cutoff = now.minusDays(retentionDays).truncatedTo(ChronoUnit.MILLIS);
-        this.rollupCutoff = now.minusDays(rollupRetentionDays);
+        this.rollupCutoff = now.minusDays(rollupRetentionDays).truncatedTo(ChronoUnit.MILLIS);
         this.requestGone = "request_id < ? AND request_id NOT IN (SELECT id FROM " + schema.name("request")
                 + " WHERE id < ?)";
         for (String table : List.of("request", "stack_line", "outlier")) {
