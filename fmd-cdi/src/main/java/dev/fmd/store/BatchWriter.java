@@ -69,6 +69,7 @@ public class BatchWriter implements Runnable {
     private EndpointRows endpoints;
     private Rollups rollups;
     private IdBlocks ids;
+    private Retention retention;
     private long pause = MIN_PAUSE_MS;
     private long nextLevelRefresh;
     private long nextHeartbeat;
@@ -100,6 +101,7 @@ public class BatchWriter implements Runnable {
         this.endpoints = new EndpointRows(store);
         this.rollups = new Rollups(store.schema(), RequestRows.cut(store.config().instance(), 100),
                 store.config().topValues());
+        this.retention = new Retention(store, monitor.problems(), this::down);
     }
 
     /** @return this writer itself rather than the container's proxy */
@@ -220,6 +222,7 @@ public class BatchWriter implements Runnable {
                 endpoints.heartbeat();
                 rollups.forgetBefore(LocalDateTime.now(ZoneOffset.UTC));
             }
+            retention.round();
         } catch (RuntimeException e) {
             failed("reading levels and writing endpoints", e);
         }

@@ -72,6 +72,18 @@ final class Schema {
                 case OTHER -> "DELETE FROM " + table + " WHERE " + where;
             };
         }
+
+        /**
+         * @param select a SELECT, with its ORDER BY if any
+         * @param limit  rows returned at most
+         * @return the same SELECT returning at most {@code limit} rows, so that the database plans for that many
+         */
+        String firstRows(String select, int limit) {
+            return switch (this) {
+                case MYSQL, POSTGRESQL -> select + " LIMIT " + limit;
+                case H2, OTHER -> select + " FETCH FIRST " + limit + " ROWS ONLY";
+            };
+        }
     }
 
     /** @return the table's name with the prefix */

@@ -85,6 +85,64 @@ public class FmdRowsProbe {
         }
     }
 
+    /**
+     * Inserts, with plain JDBC, rows as an instance would have written them {@code days} ago: three requests with
+     * three stack lines each, an outlier, an hourly and a daily rollup. Their ids are negative, so below every id
+     * fmd hands out and never in its way.
+     */
+    @jakarta.ws.rs.POST
+    @Path("aged")
+    public String insertAged(@QueryParam("days") int days) throws Exception {
+        java.time.LocalDateTime then = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(days);
+        try (Connection connection = dataSource().getConnection()) {
+            for (long id = -3; id <= -1; id++) {
+                insert(connection, "INSERT INTO " + table("request") + " (id, endpoint_id, duration, time_requested, "
+                        + "status_code, instance) VALUES (?, 0, 1.5, ?, 200, 'aged')", id, then);
+                for (long position = 0; position < 3; position++) {
+                    insert(connection, "INSERT INTO " + table("stack_line") + " (request_id, position, indent, "
+                            + "code_line_id, duration) VALUES (?, ?, 0, 0, 1.0)", id, position);
+                }
+            }
+            insert(connection, "INSERT INTO " + table("outlier") + " (id, request_id, endpoint_id, time_requested) "
+                    + "VALUES (-1, -1, 0, ?)", then);
+            insert(connection, "INSERT INTO " + table("rollup") + " (id, endpoint_id, hour_start, version, instance, "
+                    + "hits, errors, total_ms, histogram) VALUES (-1, 0, ?, 'aged', 'aged', 3, 0, 4.5, '')",
+                    then.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+            insert(connection, "INSERT INTO " + table("rollup_day") + " (id, endpoint_id, day_start, version, instance, "
+                    + "hits, errors, client_errors, total_ms, histogram) VALUES (-1, 0, ?, 'aged', 'aged', 3, 0, 0, 4.5, "
+                    + "'')", then.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        }
+        return "{}";
+    }
+
+    /** @return how many rows {@link #insertAged} inserted are left, per table */
+    @GET
+    @Path("aged")
+    public String aged() throws Exception {
+        JsonObjectBuilder counts = Json.createObjectBuilder();
+        try (Connection connection = dataSource().getConnection()) {
+            for (String[] table : new String[][] {{"request", "id"}, {"stack_line", "request_id"}, {"outlier", "id"},
+                {"rollup", "id"}, {"rollup_day", "id"}}) {
+                try (PreparedStatement count = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM " + table(table[0]) + " WHERE " + table[1] + " < 0");
+                     ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    counts.add(table[0], rows.getLong(1));
+                }
+            }
+        }
+        return counts.build().toString();
+    }
+
+    private static void insert(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                insert.setObject(i + 1, parameters[i]);
+            }
+            insert.executeUpdate();
+        }
+    }
+
     /** What fmd's query services answer for an endpoint: its profiled requests, the newest tree, its outliers. */
     @GET
     @Path("queries")
