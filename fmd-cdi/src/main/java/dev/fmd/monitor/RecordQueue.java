@@ -77,6 +77,14 @@ public final class RecordQueue<T> {
         return size;
     }
 
+    /**
+     * @return records the calling thread can have waiting at most (its stripe's share of the capacity): a producer
+     *         that must never be dropped, such as the data generator, waits while {@link #size()} nears it
+     */
+    public int capacityOfThisThread() {
+        return stripes[(int) Thread.currentThread().getId() & mask].capacity;
+    }
+
     /** @return records dropped since start because the queue was full */
     public long dropped() {
         return dropped.sum();
