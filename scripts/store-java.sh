@@ -6,8 +6,8 @@
 #   JAVA_OPTS="-Dbench.prefix=mine_ -Dfmd.batch-size=1000" scripts/store-java.sh dev.fmd.store.DataGenerator 20000
 #
 # JAVA_OPTS: JVM options and system properties (bench.url, bench.prefix, fmd.*; see each main's javadoc).
-# SKIP_BUILD=1: use what target/ has. FMD_CDI_JAR=path: run against that fmd-cdi jar instead (to compare two versions
-# of the writer with the same harness).
+# SKIP_BUILD=1: use what target/ has. The fmd-cdi classes are always this work tree's fmd-cdi/target jar, or
+# FMD_CDI_JAR=path (to compare two versions of the writer with the same harness).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main=$1
@@ -24,8 +24,9 @@ mkdir "$run_dir/lib"
 classpath="$run_dir/classes"
 IFS=: read -r -a jars < "$run_dir/classpath.txt" || true  # no newline at its end
 for jar in "${jars[@]}"; do
-  if [[ -n "${FMD_CDI_JAR:-}" && $(basename "$jar") == fmd-cdi-*.jar ]]; then
-    jar=$FMD_CDI_JAR
+  if [[ $(basename "$jar") == fmd-cdi-*.jar ]]; then
+    # this work tree's own build, not whatever another checkout last installed into the local repository
+    jar=${FMD_CDI_JAR:-$(ls fmd-cdi/target/fmd-cdi-*.jar | grep -v -e sources -e javadoc | head -1)}
   fi
   cp "$jar" "$run_dir/lib/"
   classpath+=":$run_dir/lib/$(basename "$jar")"

@@ -335,7 +335,7 @@ public final class DataGenerator implements AutoCloseable {
             Counts counts = Counts.of(db, prefix);
             for (String table : List.of("request", "stack_line", "outlier", "rollup", "rollup_day",
                     "rollup_dimension", "rollup_status", "code_line", "endpoint")) {
-                db.execute("ANALYZE " + prefix + table);
+                db.execute("VACUUM ANALYZE " + prefix + table); // the steady state autovacuum keeps
             }
             System.out.printf("requests queued %,d, written %,d; trees queued %,d, written %,d (%,d lines); "
                             + "outliers queued %,d, written %,d%n", generator.offered(), counts.requests(),

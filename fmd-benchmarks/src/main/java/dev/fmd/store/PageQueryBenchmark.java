@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
  * <pre>
  * scripts/benchmark-pages.sh
  * </pre>
- * Reads the tables of {@code bench.prefix} (default {@code gen_}); {@code -Dbench.url} picks the database. A page's
- * query is one line of {@link #queries}.
+ * Reads the tables of {@code bench.prefix} (default {@code gen_}); {@code -Dbench.url} picks the database;
+ * {@code -Dbench.only=text} runs only the queries whose name contains it, {@code -Dbench.sample=true} adds a
+ * wall-clock profile of each. A page's query is one line of {@link #queries}.
  */
 public final class PageQueryBenchmark {
 
@@ -105,8 +106,18 @@ public final class PageQueryBenchmark {
                 System.out.println("| page | query | median ms | fastest | slowest | rows |");
                 System.out.println("|---|---|---|---|---|---|");
                 List<Timing> misses = new ArrayList<>();
+                String only = System.getProperty("bench.only", "");
                 for (PageQuery query : benchmark.queries()) {
+                    if (!query.query().contains(only)) {
+                        continue;
+                    }
+                    StackSampler sampler = Boolean.getBoolean("bench.sample")
+                            ? new StackSampler(Thread.currentThread(), 3) : null;
                     Timing timing = time(query);
+                    if (sampler != null) {
+                        sampler.close();
+                        System.out.println(sampler.top(12));
+                    }
                     double[] sorted = timing.ms().clone();
                     Arrays.sort(sorted);
                     System.out.printf("| %s | %s | %.1f | %.1f | %.1f | %d |%n", query.page(), query.query(),

@@ -59,7 +59,7 @@ final class StackSampler implements AutoCloseable {
             List<Map.Entry<String, Integer>> sorted = counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(rows).toList();
             return sorted.stream().map(e -> String.format("  %5.1f%%  %s", 100.0 * e.getValue() / samples,
-                    e.getKey())).collect(Collectors.joining("\n", "writer thread, " + samples + " samples:\n", ""));
+                    e.getKey())).collect(Collectors.joining("\n", sampled.getName() + " thread, " + samples + " samples:\n", ""));
         }
     }
 

@@ -86,22 +86,58 @@ public final class DurationHistogram {
      */
     public static DurationHistogram decode(String text) {
         DurationHistogram histogram = new DurationHistogram();
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return histogram;
         }
-        for (String pair : text.split(",")) {
-            int colon = pair.indexOf(':');
-            if (colon <= 0) {
-                continue;
+        int length = text.length();
+        int start = 0;
+        while (start < length) {
+            int end = text.indexOf(',', start);
+            if (end < 0) {
+                end = length;
             }
-            try {
-                histogram.add(Integer.parseInt(pair.substring(0, colon).trim()),
-                        Long.parseLong(pair.substring(colon + 1).trim()));
-            } catch (NumberFormatException e) {
-                // a damaged pair loses only its own count
-            }
+            parsePair(histogram, text, start, end);
+            start = end + 1;
         }
         return histogram;
+    }
+
+    /**
+     * Adds one {@code bucket:count} pair, read without substrings (a 90-day page decodes millions of pairs); a
+     * damaged pair loses only its own count.
+     */
+    private static void parsePair(DurationHistogram histogram, String text, int start, int end) {
+        int colon = text.indexOf(':', start);
+        if (colon < 0 || colon >= end) {
+            return;
+        }
+        long bucket = number(text, start, colon);
+        long count = number(text, colon + 1, end);
+        if (bucket != Long.MIN_VALUE && count != Long.MIN_VALUE && bucket <= Integer.MAX_VALUE) {
+            histogram.add((int) bucket, count);
+        }
+    }
+
+    /** @return the digits between the indexes (blanks around them allowed), or {@link Long#MIN_VALUE} if none */
+    private static long number(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to || to - from > 18) {
+            return Long.MIN_VALUE;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Long.MIN_VALUE;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static int bucketOf(double durationMs) {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link EndpointQueries} from the rollups: totals from the daily rollups plus today's hours, window figures through
- * {@link RollupReads}.
+ * {@link EndpointQueries} from the rollups: totals from the daily rollups plus today's hours (summed by the database),
+ * window figures with their quantiles through {@link RollupReads}.
  */
 @ApplicationScoped
 public class JpaEndpointQueries implements EndpointQueries {
@@ -43,11 +43,11 @@ public class JpaEndpointQueries implements EndpointQueries {
             List<EndpointEntity> endpoints = em.createQuery(
                     "SELECT e FROM FmdEndpoint e ORDER BY e.name, e.httpMethod, e.path", EndpointEntity.class)
                     .getResultList();
-            Map<List<Object>, RollupReads.Sums> before = reads.window(em,
+            Map<List<Object>, RollupReads.Sums> before = reads.totals(em,
                     new TimeWindow(Instant.EPOCH, midnight), "endpoint_id", null);
-            Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.window(em, new TimeWindow(midnight, end),
+            Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.totals(em, new TimeWindow(midnight, end),
                     "endpoint_id", null);
-            Map<List<Object>, RollupReads.Sums> week = reads.window(em,
+            Map<List<Object>, RollupReads.Sums> week = reads.totals(em,
                     new TimeWindow(today.minusDays(6).toInstant(ZoneOffset.UTC), end), "endpoint_id", null);
             Map<List<Object>, RollupReads.Sums> inWindow = reads.window(em, window, "endpoint_id", null);
             List<EndpointSummary> summaries = new ArrayList<>(endpoints.size());

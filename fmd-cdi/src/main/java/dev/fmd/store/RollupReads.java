@@ -60,6 +60,20 @@ final class RollupReads {
      */
     Map<List<Object>, Sums> window(EntityManager em, TimeWindow window, String groupBy, String filter,
                                    Object... params) {
+        return window(em, window, groupBy, true, filter, params);
+    }
+
+    /**
+     * Like {@link #window}, without the histograms: hits, errors and total time summed by the database, for counts
+     * that need no quantile (a long window's histograms cost most of a page's time to decode).
+     */
+    Map<List<Object>, Sums> totals(EntityManager em, TimeWindow window, String groupBy, String filter,
+                                   Object... params) {
+        return window(em, window, groupBy, false, filter, params);
+    }
+
+    private Map<List<Object>, Sums> window(EntityManager em, TimeWindow window, String groupBy, boolean histograms,
+                                           String filter, Object[] params) {
         Map<List<Object>, Sums> sums = new HashMap<>();
         LocalDateTime from = hourFloor(window.from());
         LocalDateTime to = hourCeiling(window.to());
@@ -67,11 +81,11 @@ final class RollupReads {
                 : from.truncatedTo(ChronoUnit.DAYS).plusDays(1);
         LocalDateTime lastDay = to.truncatedTo(ChronoUnit.DAYS);
         if (firstDay.isBefore(lastDay)) {
-            read(em, RollupTable.DAY, firstDay, lastDay, groupBy, filter, params, sums);
-            read(em, RollupTable.HOUR, from, firstDay, groupBy, filter, params, sums);
-            read(em, RollupTable.HOUR, lastDay, to, groupBy, filter, params, sums);
+            read(em, RollupTable.DAY, firstDay, lastDay, groupBy, histograms, filter, params, sums);
+            read(em, RollupTable.HOUR, from, firstDay, groupBy, histograms, filter, params, sums);
+            read(em, RollupTable.HOUR, lastDay, to, groupBy, histograms, filter, params, sums);
         } else {
-            read(em, RollupTable.HOUR, from, to, groupBy, filter, params, sums);
+            read(em, RollupTable.HOUR, from, to, groupBy, histograms, filter, params, sums);
         }
         return sums;
     }
@@ -86,20 +100,22 @@ final class RollupReads {
         LocalDateTime from = hourFloor(window.from()).truncatedTo(ChronoUnit.DAYS);
         LocalDateTime to = hourCeiling(window.to());
         to = to.truncatedTo(ChronoUnit.DAYS).equals(to) ? to : to.truncatedTo(ChronoUnit.DAYS).plusDays(1);
-        read(em, table, from, to, groupBy, filter, params, sums);
+        read(em, table, from, to, groupBy, true, filter, params, sums);
         return sums;
     }
 
     private void read(EntityManager em, RollupTable table, LocalDateTime from, LocalDateTime to, String groupBy,
-                      String filter, Object[] params, Map<List<Object>, Sums> sums) {
+                      boolean histograms, String filter, Object[] params, Map<List<Object>, Sums> sums) {
         if (!from.isBefore(to)) {
             return;
         }
         int groups = groupBy.split(",").length;
-        String values = table.durations() ? "hits, errors, client_errors, total_ms, histogram" : "hits";
+        String values = !table.durations() ? "hits" : histograms ? "hits, errors, client_errors, total_ms, histogram"
+                : "SUM(hits), SUM(errors), SUM(client_errors), SUM(total_ms), NULL";
         Query query = em.createNativeQuery("SELECT " + groupBy + ", " + values + " FROM "
                 + schema.name(table.name()) + " WHERE " + table.bucket() + " >= ? AND " + table.bucket() + " < ?"
-                + (filter == null ? "" : " AND " + filter));
+                + (filter == null ? "" : " AND " + filter)
+                + (table.durations() && !histograms ? " GROUP BY " + groupBy : ""));
         query.setParameter(1, from);
         query.setParameter(2, to);
         for (int i = 0; i < params.length; i++) {
