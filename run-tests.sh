@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/start-databases.sh
 scripts/install-chromium.sh
+scripts/install-promtool.sh
 mvn -B -ntp clean verify "$@"

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * Fills fmd's tables through the real schema and the real writer: {@link SyntheticTraffic}'s requests go into a
  * {@link Monitor}'s queue, with their call trees and outlier contexts into its attachment queue, and a
  * {@link BatchWriter} writes them as it would in a server. The generator waits while a queue is more than 80% full
- * (for its own thread: {@link RecordQueue#capacityOfThisThread()}), so nothing is dropped, and it stops the writer,
+ * ({@link RecordQueue#capacity()}), so nothing is dropped, and it stops the writer,
  * which flushes, once everything is written.
  * <p>
  * Two clocks: {@link #history} spreads the requests over the last {@code days} days in time order, hour by hour with
@@ -161,9 +161,9 @@ public final class DataGenerator implements AutoCloseable {
         }
     }
 
-    /** Waits while the queue holds more than 80% of what this thread may put into it. */
+    /** Waits while the queue is more than 80% full. */
     private static void awaitRoom(RecordQueue<?> queue) {
-        int limit = (int) (queue.capacityOfThisThread() * HIGH_WATER);
+        int limit = (int) (queue.capacity() * HIGH_WATER);
         while (queue.size() > limit) {
             LockSupport.parkNanos(100_000);
         }

@@ -1,10 +1,14 @@
 package dev.fmd.store;
 
 import dev.fmd.config.FmdConfig;
+import dev.fmd.query.Dimension;
+import dev.fmd.query.RequestCursor;
+import dev.fmd.query.RequestPage;
 import dev.fmd.query.TimeWindow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,15 +39,29 @@ public final class PageQueryBenchmark {
     private final JpaEndpointQueries endpoints;
     private final JpaProfileQueries profiles;
     private final JpaOutlierQueries outliers;
+    private final JpaUsageQueries usage;
+    private final JpaPerformanceQueries performance;
+    private final JpaDimensionQueries dimensions;
+    private final JpaRequestQueries requests;
     private final Instant now = Instant.now();
+    private final TimeWindow week = TimeWindow.last(Duration.ofDays(7), now);
+    private final TimeWindow quarter = TimeWindow.last(Duration.ofDays(90), now);
+    private final ZoneId zone = ZoneId.of("Europe/Amsterdam");
+    private final long busiest;
     private final long profiled;
     private final long withOutliers;
     private long newestTree;
+    private RequestCursor page21;
 
-    private PageQueryBenchmark(Store store, long profiled, long withOutliers) {
+    private PageQueryBenchmark(Store store, long busiest, long profiled, long withOutliers) {
         this.endpoints = new JpaEndpointQueries(store);
         this.profiles = new JpaProfileQueries(store);
         this.outliers = new JpaOutlierQueries(store);
+        this.usage = new JpaUsageQueries(store);
+        this.performance = new JpaPerformanceQueries(store);
+        this.dimensions = new JpaDimensionQueries(store);
+        this.requests = new JpaRequestQueries(store);
+        this.busiest = busiest;
         this.profiled = profiled;
         this.withOutliers = withOutliers;
     }
@@ -51,10 +69,32 @@ public final class PageQueryBenchmark {
     /** Every page query, one a line. */
     List<PageQuery> queries() {
         return List.of(
-                new PageQuery("overview", "overview, last 7 days", () -> endpoints.overview(
-                        TimeWindow.last(Duration.ofDays(7), now), now)),
-                new PageQuery("overview", "overview, last 90 days", () -> endpoints.overview(
-                        TimeWindow.last(Duration.ofDays(90), now), now)),
+                new PageQuery("overview", "overview, last 7 days", () -> endpoints.overview(week, now)),
+                new PageQuery("overview", "overview, last 90 days", () -> endpoints.overview(quarter, now)),
+                new PageQuery("usage", "hourlyLoad(90 days, Europe/Amsterdam)", () -> usage.hourlyLoad(quarter, zone)),
+                new PageQuery("usage", "hourlyLoad(busiest endpoint, 90 days)",
+                        () -> usage.hourlyLoad(busiest, quarter, zone)),
+                new PageQuery("usage", "dailyHits(90 days)", () -> usage.dailyHits(quarter)),
+                new PageQuery("usage", "versionShares(90 days)", () -> usage.versionShares(quarter)),
+                new PageQuery("performance", "endpoints(90 days)", () -> performance.endpoints(quarter)),
+                new PageQuery("performance", "versions(busiest endpoint, 90 days)",
+                        () -> performance.versions(busiest, quarter)),
+                new PageQuery("performance", "hourly(busiest endpoint, 7 days)",
+                        () -> performance.hourly(busiest, week)),
+                new PageQuery("performance", "daily(busiest endpoint, 90 days)",
+                        () -> performance.daily(busiest, quarter)),
+                new PageQuery("users", "byVersion(busiest endpoint, users, 90 days)",
+                        () -> dimensions.byVersion(busiest, Dimension.USER, quarter)),
+                new PageQuery("users", "byValue(busiest endpoint, users, 90 days)",
+                        () -> dimensions.byValue(busiest, Dimension.USER, quarter)),
+                new PageQuery("IPs", "byValue(busiest endpoint, IPs, 90 days)",
+                        () -> dimensions.byValue(busiest, Dimension.IP, quarter)),
+                new PageQuery("status codes", "statusCodes(busiest endpoint, 90 days)",
+                        () -> dimensions.statusCodes(busiest, quarter)),
+                new PageQuery("requests", "requests(busiest endpoint, first page, 50)",
+                        () -> requests.requests(busiest, null, 50).requests()),
+                new PageQuery("requests", "requests(busiest endpoint, page 21 by cursor, 50)",
+                        () -> requests.requests(busiest, page21, 50).requests()),
                 new PageQuery("profiler", "profiledRequests(busiest level-3 endpoint, page 0, 50)",
                         () -> profiles.profiledRequests(profiled, 0, 50)),
                 new PageQuery("profiler", "profiledRequests(busiest level-3 endpoint, page 20, 50)",
@@ -91,6 +131,8 @@ public final class PageQueryBenchmark {
         String prefix = System.getProperty("bench.prefix", "gen_");
         try (BenchDatabase db = BenchDatabase.fromSystemProperties()) {
             long requests = db.number("SELECT COUNT(*) FROM " + prefix + "request");
+            long busiest = db.number("SELECT endpoint_id FROM " + prefix + "rollup_day GROUP BY endpoint_id "
+                    + "ORDER BY SUM(hits) DESC LIMIT 1");
             long profiled = db.number("SELECT e.id FROM " + prefix + "endpoint e JOIN " + prefix + "rollup_day d "
                     + "ON d.endpoint_id = e.id WHERE e.monitor_level = 3 GROUP BY e.id ORDER BY SUM(d.hits) DESC "
                     + "LIMIT 1");
@@ -99,8 +141,13 @@ public final class PageQueryBenchmark {
             Store store = new Store(DataGenerator.config(Map.of(FmdConfig.TABLE_PREFIX, prefix)), db.dataSource());
             store.open();
             try {
-                PageQueryBenchmark benchmark = new PageQueryBenchmark(store, profiled, withOutliers);
+                PageQueryBenchmark benchmark = new PageQueryBenchmark(store, busiest, profiled, withOutliers);
                 benchmark.newestTree = benchmark.profiles.profiledRequests(profiled, 0, 1).get(0).requestId();
+                RequestPage page = benchmark.requests.requests(busiest, null, 50);
+                for (int i = 1; i < 20; i++) {
+                    page = benchmark.requests.requests(busiest, page.next(), 50);
+                }
+                benchmark.page21 = page.next();
                 System.out.printf("Page queries on %s* (%,d requests), median of %d runs after one warm-up%n%n",
                         prefix, requests, RUNS);
                 System.out.println("| page | query | median ms | fastest | slowest | rows |");

@@ -51,6 +51,7 @@ public class Monitor {
     public Monitor(FmdConfig config, @Any Instance<RequestObserver> observers) {
         this(config);
         this.observerBeans = observers;
+        this.observersResolved = false;
     }
 
     /** @param config the validated configuration (benchmarks and tests: observers are added by hand) */

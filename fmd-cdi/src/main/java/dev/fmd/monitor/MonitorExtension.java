@@ -54,11 +54,15 @@ public class MonitorExtension implements Extension {
     }
 
     void addConfig(@Observes AfterBeanDiscovery discovery) {
-        if (config != null) {
-            FmdConfig validated = config;
-            discovery.addBean().beanClass(FmdConfig.class).types(FmdConfig.class, Object.class)
-                    .createWith(context -> validated);
-        }
+        FmdConfig validated = config;
+        InvalidConfigException problem = invalid;
+        discovery.addBean().beanClass(FmdConfig.class).types(FmdConfig.class, Object.class)
+                .createWith(context -> {
+                    if (validated == null) {
+                        throw problem;
+                    }
+                    return validated;
+                });
     }
 
     void failOnInvalidConfig(@Observes AfterDeploymentValidation validation) {

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  * throws: when the queue is full the record is dropped and counted, so a slow or absent database costs the
  * application at most {@code capacity} records of memory.
  * <p>
- * Request threads are spread over stripes by thread, each with its own share of the capacity, so that threads on
- * different cores do not contend for one queue tail and one counter. Capacities too small to share (under 64 per
- * stripe) use a single stripe, which keeps the bound exact.
+ * Request threads are spread over stripes by thread, so that threads on different cores do not contend for one queue
+ * tail. The capacity is one bound for all stripes (one counter), so that however few threads serve the requests
+ * (during a database outage, say), the queue holds exactly {@code capacity} records before it drops.
  */
 public final class RecordQueue<T> {
 
@@ -22,10 +22,13 @@ public final class RecordQueue<T> {
     private final Stripe<T>[] stripes;
     private final int mask;
     private final LongAdder dropped = new LongAdder();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int capacity;
     private int nextDrained;
 
     /** @param capacity records held at most ({@code fmd.queue-capacity}) */
     public RecordQueue(int capacity) {
+        this.capacity = capacity;
         int count = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors() * 2 - 1) * 2);
         while (count > 1 && capacity / count < MIN_PER_STRIPE) {
             count /= 2;
@@ -33,7 +36,7 @@ public final class RecordQueue<T> {
         @SuppressWarnings("unchecked")
         Stripe<T>[] created = new Stripe[count];
         for (int i = 0; i < count; i++) {
-            created[i] = new Stripe<>(capacity / count + (i < capacity % count ? 1 : 0));
+            created[i] = new Stripe<>();
         }
         stripes = created;
         mask = count - 1;
@@ -44,11 +47,13 @@ public final class RecordQueue<T> {
      * @return false when it was dropped because the queue is full
      */
     public boolean offer(T record) {
-        if (stripes[(int) Thread.currentThread().getId() & mask].offer(record)) {
-            return true;
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            dropped.increment();
+            return false;
         }
-        dropped.increment();
-        return false;
+        stripes[(int) Thread.currentThread().getId() & mask].records.add(record);
+        return true;
     }
 
     /**
@@ -63,26 +68,24 @@ public final class RecordQueue<T> {
         for (int visited = 0; visited < stripes.length && taken < max; visited++) {
             Stripe<T> stripe = stripes[nextDrained];
             nextDrained = (nextDrained + 1) & mask;
-            taken += stripe.drainTo(into, max - taken);
+            int more = stripe.drainTo(into, max - taken);
+            size.addAndGet(-more);
+            taken += more;
         }
         return taken;
     }
 
     /** @return records waiting to be written */
     public int size() {
-        int size = 0;
-        for (Stripe<T> stripe : stripes) {
-            size += stripe.size.get();
-        }
-        return size;
+        return size.get();
     }
 
     /**
-     * @return records the calling thread can have waiting at most (its stripe's share of the capacity): a producer
-     *         that must never be dropped, such as the data generator, waits while {@link #size()} nears it
+     * @return records held at most ({@code fmd.queue-capacity}): a producer that must never be dropped, such as the
+     *         data generator, waits while {@link #size()} nears it
      */
-    public int capacityOfThisThread() {
-        return stripes[(int) Thread.currentThread().getId() & mask].capacity;
+    public int capacity() {
+        return capacity;
     }
 
     /** @return records dropped since start because the queue was full */
@@ -90,25 +93,10 @@ public final class RecordQueue<T> {
         return dropped.sum();
     }
 
-    /** One bounded part of the queue. */
+    /** One part of the queue. */
     private static final class Stripe<T> {
 
         private final Queue<T> records = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger size = new AtomicInteger();
-        private final int capacity;
-
-        Stripe(int capacity) {
-            this.capacity = capacity;
-        }
-
-        boolean offer(T record) {
-            if (size.incrementAndGet() > capacity) {
-                size.decrementAndGet();
-                return false;
-            }
-            records.add(record);
-            return true;
-        }
 
         int drainTo(List<? super T> into, int max) {
             int taken = 0;
@@ -117,7 +105,6 @@ public final class RecordQueue<T> {
                 if (record == null) {
                     break;
                 }
-                size.decrementAndGet();
                 into.add(record);
                 taken++;
             }

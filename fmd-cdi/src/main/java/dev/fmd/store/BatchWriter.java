@@ -1,5 +1,6 @@
 package dev.fmd.store;
 
+import dev.fmd.metrics.RequestCounters;
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Monitor;
@@ -63,6 +64,7 @@ public class BatchWriter implements Runnable {
     private final List<RequestAttachment> waiting = new ArrayList<>();
     private final List<RequestRecord> batch = new ArrayList<>();
     private volatile int inHand;
+    private final RequestCounters requestCounters = new RequestCounters(this::inHand);
     private RequestRows requests;
     private EndpointRows endpoints;
     private Rollups rollups;
@@ -239,7 +241,8 @@ public class BatchWriter implements Runnable {
     /**
      * Takes what is queued and, while the batch is not full, keeps taking until {@code fmd.flush-interval} has passed
      * since the first record: under load a transaction then carries a full batch rather than the few records that
-     * arrived during the previous write. A record still waits at most the flush interval.
+     * arrived during the previous write. A record still waits at most the flush interval. What is taken is counted
+     * for {@code /fmd/metrics} here, on this thread, so that counting costs the request threads nothing.
      */
     private void fill() {
         int size = monitor.config().batchSize();
@@ -255,6 +258,7 @@ public class BatchWriter implements Runnable {
                 monitor.queue().drainTo(batch, size - batch.size());
             }
         }
+        requestCounters.taken(batch);
         inHand = batch.size();
     }
 
@@ -473,6 +477,7 @@ public class BatchWriter implements Runnable {
     private void down(Failure failure) {
         health.down(failure, written.sum(), dropped(), monitor.queue().size() + inHand,
                 monitor.config().queueCapacity());
+        Failure.answers(store.dataSource());
     }
 
     private void failed(String what, RuntimeException e) {
@@ -522,6 +527,11 @@ public class BatchWriter implements Runnable {
     /** @return requests taken from the queue and not yet written (held while the database does not answer) */
     public int inHand() {
         return inHand;
+    }
+
+    /** @return the counts per endpoint of the requests this writer took from the queue, for {@code /fmd/metrics} */
+    public RequestCounters requestCounters() {
+        return requestCounters;
     }
 
     /** @return the database's state, as the writer last found it */

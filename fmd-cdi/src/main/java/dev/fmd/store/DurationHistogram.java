@@ -3,6 +3,11 @@ package dev.fmd.store;
 /**
  * A mergeable histogram of durations with logarithmic buckets 2% wide, so that a median or a p99 over millions of
  * requests is read from a few rollup rows instead of the raw requests, within 1% of the exact value.
+ * <p>
+ * Why 1%: a duration d of 1 µs or more goes to bucket {@code round(log(d / 1 µs) / log(1.02))} and is read back as
+ * {@code 1 µs × 1.02^bucket}, so the value read is at most {@code sqrt(1.02) - 1} (0.995%) away from d; buckets keep
+ * the order of durations, so the bucket of the exact quantile (the {@code ceil(q·n)}-th smallest duration) is the
+ * one read. Below 1 µs every duration is read as 1 µs: the bound holds from 1 µs up (DurationHistogramAccuracyTest).
  * Stored as text: {@code bucket:count} pairs separated by commas, e.g. {@code "348:5,350:1"}.
  * Not thread-safe.
  */
@@ -86,8 +91,18 @@ public final class DurationHistogram {
      */
     public static DurationHistogram decode(String text) {
         DurationHistogram histogram = new DurationHistogram();
+        histogram.mergeEncoded(text);
+        return histogram;
+    }
+
+    /**
+     * Adds the counts of a stored histogram to this one, as {@code merge(decode(text))} does without the copy.
+     *
+     * @param text the stored form; null or blank adds nothing, malformed pairs are skipped
+     */
+    public void mergeEncoded(String text) {
         if (text == null) {
-            return histogram;
+            return;
         }
         int length = text.length();
         int start = 0;
@@ -96,10 +111,9 @@ public final class DurationHistogram {
             if (end < 0) {
                 end = length;
             }
-            parsePair(histogram, text, start, end);
+            parsePair(this, text, start, end);
             start = end + 1;
         }
-        return histogram;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.fmd.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A row of {@code <prefix>endpoint}: one monitored resource method. Times are UTC. */
 @Entity(name = "FmdEndpoint")
@@ -43,6 +46,18 @@ public class EndpointEntity {
     private LocalDateTime lastRequested;
 
     protected EndpointEntity() {
+    }
+
+    /**
+     * @param em an entity manager
+     * @return every endpoint's name by id, for the pages that label rollup figures (one small query)
+     */
+    static Map<Long, String> names(EntityManager em) {
+        Map<Long, String> names = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT e.id, e.name FROM FmdEndpoint e", Object[].class).getResultList()) {
+            names.put(((Number) row[0]).longValue(), (String) row[1]);
+        }
+        return names;
     }
 
     EndpointEntity(String name, String httpMethod, String path, int monitorLevel, LocalDateTime timeAdded,

@@ -22,12 +22,19 @@ import javax.sql.DataSource;
  * </table>
  * A failure without an SQLState (a pool that could not hand out a connection, say) is transient when the database
  * does not answer a probe at once, else data.
+ * <p>
+ * After a database restart, a connection pool without validation keeps handing out the connections that died with
+ * it. {@link #answers} therefore aborts every dead connection it is handed ({@link Connection#abort}, which an
+ * application server's pool takes as "remove it"), until the pool hands out a live one or cannot reach the database.
  *
  * @param kind     transient or data
  * @param sqlState the first SQLState found in the causes, or null
  * @param summary  one line for the log: the SQLState and the deepest message
  */
 record Failure(Kind kind, String sqlState, String summary) {
+
+    /** Dead connections removed at most per probe: more than a pool usually holds. */
+    private static final int MAX_DEAD_CONNECTIONS = 64;
 
     /** What is done about a failure. */
     enum Kind {
@@ -78,14 +85,47 @@ record Failure(Kind kind, String sqlState, String summary) {
         };
     }
 
-    private static boolean answers(DataSource dataSource) {
+    /**
+     * Asks the database whether it answers, removing the dead connections the pool hands out on the way.
+     *
+     * @param dataSource the datasource
+     * @return whether a live connection could be had
+     */
+    static boolean answers(DataSource dataSource) {
         if (dataSource == null) {
             return false;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+        for (int attempt = 0; attempt < MAX_DEAD_CONNECTIONS; attempt++) {
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException | RuntimeException e) {
+                return false;
+            }
+            boolean live = false;
+            try {
+                live = connection.isValid(2);
+            } catch (SQLException | RuntimeException e) {
+                // dead
+            }
+            try {
+                if (live) {
+                    connection.close();
+                    return true;
+                }
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException | AbstractMethodError e) {
+                closeQuietly(connection);
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
         } catch (SQLException | RuntimeException e) {
-            return false;
+            // nothing more to do
         }
     }
 }

@@ -70,7 +70,7 @@ final class FmdPersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public List<String> getManagedClassNames() {
-        return List.of(EndpointEntity.class.getName(), RequestEntity.class.getName(), RollupEntity.class.getName(),
+        return List.of(EndpointEntity.class.getName(), RequestEntity.class.getName(),
                 CodeLineEntity.class.getName(), StackLineEntity.class.getName(), OutlierEntity.class.getName(),
                 InstanceEntity.class.getName());
     }

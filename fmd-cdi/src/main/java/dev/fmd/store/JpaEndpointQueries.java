@@ -3,6 +3,7 @@ package dev.fmd.store;
 import dev.fmd.query.EndpointQueries;
 import dev.fmd.query.EndpointSummary;
 import dev.fmd.query.TimeWindow;
+import dev.fmd.store.RollupReads.Figures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,14 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link EndpointQueries} from the rollups: totals from the daily rollups plus today's hours (summed by the database),
- * window figures with their quantiles through {@link RollupReads}.
+ * {@link EndpointQueries} from the rollups: totals from the daily rollups plus today's hours, window figures through
+ * {@link RollupReads}.
  */
 @ApplicationScoped
-public class JpaEndpointQueries implements EndpointQueries {
-
-    private Store store;
-    private RollupReads reads;
+public class JpaEndpointQueries extends RollupQueryService implements EndpointQueries {
 
     /** For the container's proxy. */
     protected JpaEndpointQueries() {
@@ -30,8 +28,7 @@ public class JpaEndpointQueries implements EndpointQueries {
 
     @Inject
     public JpaEndpointQueries(Store store) {
-        this.store = store.unproxied();
-        this.reads = new RollupReads(this.store.schema());
+        super(store);
     }
 
     @Override
@@ -39,17 +36,19 @@ public class JpaEndpointQueries implements EndpointQueries {
         LocalDateTime today = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
         Instant midnight = today.toInstant(ZoneOffset.UTC);
         Instant end = now.plusMillis(1);
-        return store.read(em -> {
+        return read(em -> {
             List<EndpointEntity> endpoints = em.createQuery(
                     "SELECT e FROM FmdEndpoint e ORDER BY e.name, e.httpMethod, e.path", EndpointEntity.class)
                     .getResultList();
-            Map<List<Object>, RollupReads.Sums> before = reads.totals(em,
-                    new TimeWindow(Instant.EPOCH, midnight), "endpoint_id", null);
-            Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.totals(em, new TimeWindow(midnight, end),
+            Map<List<Object>, RollupReads.Sums> before = reads.window(em, new TimeWindow(Instant.EPOCH, midnight),
+                    Figures.COUNTS, "endpoint_id", null);
+            Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.window(em, new TimeWindow(midnight, end),
+                    Figures.COUNTS, "endpoint_id", null);
+            Map<List<Object>, RollupReads.Sums> week = reads.window(em,
+                    new TimeWindow(today.minusDays(6).toInstant(ZoneOffset.UTC), end), Figures.COUNTS,
                     "endpoint_id", null);
-            Map<List<Object>, RollupReads.Sums> week = reads.totals(em,
-                    new TimeWindow(today.minusDays(6).toInstant(ZoneOffset.UTC), end), "endpoint_id", null);
-            Map<List<Object>, RollupReads.Sums> inWindow = reads.window(em, window, "endpoint_id", null);
+            Map<List<Object>, RollupReads.Sums> inWindow = reads.window(em, window, Figures.DURATIONS, "endpoint_id",
+                    null);
             List<EndpointSummary> summaries = new ArrayList<>(endpoints.size());
             RollupReads.Sums none = new RollupReads.Sums();
             for (EndpointEntity e : endpoints) {

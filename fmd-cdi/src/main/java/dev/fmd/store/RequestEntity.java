@@ -1,5 +1,6 @@
 package dev.fmd.store;
 
+import dev.fmd.query.RequestRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import jakarta.persistence.TableGenerator;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /** A row of {@code <prefix>request}: one measured request. Written only, in batches; read by the query services. */
 @Entity(name = "FmdRequest")
@@ -62,5 +64,11 @@ public class RequestEntity {
 
     BigDecimal duration() {
         return duration;
+    }
+
+    /** @return the row as the list of an endpoint's requests shows it */
+    RequestRow row() {
+        return new RequestRow(id, timeRequested.toInstant(ZoneOffset.UTC), duration.doubleValue(), versionRequested,
+                groupBy, ip, statusCode, exception, instance);
     }
 }

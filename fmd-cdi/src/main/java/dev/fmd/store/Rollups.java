@@ -1,5 +1,7 @@
 package dev.fmd.store;
 
+import dev.fmd.query.Dimension;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +31,10 @@ import java.util.Set;
  */
 final class Rollups {
 
-    static final String OTHER = "(other)";
-    static final String NONE = "(none)";
-    static final String USER = "u";
-    static final String IP = "i";
+    static final String OTHER = Dimension.OTHER;
+    static final String NONE = Dimension.NONE;
+    static final String USER = Dimension.USER.code();
+    static final String IP = Dimension.IP.code();
 
     private final Schema schema;
     private final String instance;

@@ -15,7 +15,8 @@ public class StoreExtension implements Extension {
     void addBeans(@Observes BeforeBeanDiscovery discovery) {
         for (Class<?> type : List.of(Store.class, BatchWriter.class, ProfileRows.class, OutlierRows.class,
                 JpaEndpointQueries.class, JpaProfileQueries.class, JpaOutlierQueries.class, StoreStatus.class,
-                StoreLevelChanges.class)) {
+                StoreLevelChanges.class, JpaUsageQueries.class, JpaPerformanceQueries.class,
+                JpaDimensionQueries.class, JpaRequestQueries.class)) {
             discovery.addAnnotatedType(type, type.getName());
         }
     }

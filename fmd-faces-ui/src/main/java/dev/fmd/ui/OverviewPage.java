@@ -80,9 +80,14 @@ public class OverviewPage {
         return dashboard.queued();
     }
 
-    /** @return measurements, profiles and outliers lost since start: queue full, or refused by the database */
+    /** @return measurements, call trees and outlier contexts dropped since start because their queue was full */
     public long getDropped() {
-        return dashboard.lost();
+        return dashboard.dropped() + dashboard.lostDetails();
+    }
+
+    /** @return measurements the database refused as data (each found alone), dropped */
+    public long getRejected() {
+        return dashboard.rejected();
     }
 
     /**

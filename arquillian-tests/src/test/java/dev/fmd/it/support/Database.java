@@ -20,6 +20,10 @@ public enum Database {
     POSTGRESQL(PostgresDataSource.class, "postgresql.jar", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
     MARIADB(MariaDbDataSource.class, "mariadb-java-client.jar", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
 
+    /** Every table of fmd's schema, without prefix. */
+    public static final String[] TABLES = {"request", "rollup", "endpoint", "sequence", "code_line", "stack_line",
+        "outlier", "rollup_day", "rollup_dimension", "rollup_status", "instance", "lease", "schema_version"};
+
     /** Where the test WARs bind the external database. */
     public static final String JNDI_NAME = "java:app/jdbc/fmd";
 
@@ -61,9 +65,7 @@ public enum Database {
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"request", "rollup", "endpoint", "sequence", "code_line", "stack_line",
-                    "outlier", "rollup_day", "rollup_dimension", "rollup_status", "instance", "lease",
-                    "schema_version"}) {
+            for (String table : TABLES) {
                 statement.executeUpdate("DROP TABLE IF EXISTS " + prefix + table);
             }
         }

@@ -165,6 +165,30 @@ public final class FmdClient {
         return array.stream().map(JsonValue::asJsonObject).toList();
     }
 
+    /**
+     * @param endpoint an endpoint's name
+     * @return {@code {request rows, hits counted by its hourly rollups}}
+     */
+    public long[] requestCount(String endpoint) {
+        JsonObject row = probe(probe + "request-count?endpoint=" + java.net.URLEncoder.encode(endpoint,
+                java.nio.charset.StandardCharsets.UTF_8)).get(0);
+        return new long[] {(long) number(row, "requests"), (long) number(row, "rolled_up")};
+    }
+
+    /**
+     * @param id a figure's element id in the dashboard header: {@code queued}, {@code dropped}, {@code rejected}
+     * @return the figure the dashboard shows now
+     */
+    public long dashboardFigure(String id) {
+        HttpResponse<String> page = get("fmd");
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("id=\"" + id + "\">(\\d+)<")
+                .matcher(page.body());
+        if (page.statusCode() != 200 || !matcher.find()) {
+            throw new AssertionError("the dashboard shows no figure '" + id + "': " + page.statusCode());
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
     /** @param ms pause */
     public static void sleep(long ms) {
         try {

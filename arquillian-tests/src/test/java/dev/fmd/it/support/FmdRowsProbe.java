@@ -45,6 +45,16 @@ public class FmdRowsProbe {
                 + " e ON e.id = r.endpoint_id WHERE e.name = ? ORDER BY r.id", endpoint);
     }
 
+    /** How many request rows the endpoint has, and how many hits its rollups count. */
+    @GET
+    @Path("request-count")
+    public String requestCount(@QueryParam("endpoint") String endpoint) throws Exception {
+        return rows("SELECT (SELECT COUNT(*) FROM " + table("request") + " r JOIN " + table("endpoint")
+                + " e ON e.id = r.endpoint_id WHERE e.name = ?) AS requests, (SELECT COALESCE(SUM(h.hits), 0) FROM "
+                + table("rollup") + " h JOIN " + table("endpoint") + " f ON f.id = h.endpoint_id WHERE f.name = '"
+                + endpoint.replace("'", "") + "') AS rolled_up", endpoint);
+    }
+
     /** The call trees of an endpoint's requests, with their code lines, in request and tree order. */
     @GET
     @Path("stack-lines")

@@ -10,15 +10,24 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The tiny application with fmd and the given configuration, on the server's default datasource. */
+/** The tiny application with fmd and the given configuration. */
 public final class TinyApp {
 
     private TinyApp() {
     }
 
+    /** @return the tiny application on the server's default datasource, with the default table prefix */
     public static WebArchive war(Map<String, String> config) {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "tiny.war").addPackage(TinyApplication.class.getPackage());
-        return TestWars.configured(TestWars.withFmd(war), config, "fmd_", Database.DEFAULT);
+        return TestWars.configured(TestWars.withFmd(application()), config, "fmd_", Database.DEFAULT);
+    }
+
+    /** @return the tiny application on this run's database, with its own table prefix */
+    public static WebArchive war(Map<String, String> config, String prefix) {
+        return TestWars.configured(TestWars.withFmd(application()), config, prefix);
+    }
+
+    private static WebArchive application() {
+        return ShrinkWrap.create(WebArchive.class, "tiny.war").addPackage(TinyApplication.class.getPackage());
     }
 
     /** @return whether Payara's log (written by this build's servers) contains the text */
