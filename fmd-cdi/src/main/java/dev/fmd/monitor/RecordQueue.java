@@ -80,6 +80,14 @@ public final class RecordQueue<T> {
         return size.get();
     }
 
+    /**
+     * @return records held at most ({@code fmd.queue-capacity}): a producer that must never be dropped, such as the
+     *         data generator, waits while {@link #size()} nears it
+     */
+    public int capacity() {
+        return capacity;
+    }
+
     /** @return records dropped since start because the queue was full */
     public long dropped() {
         return dropped.sum();

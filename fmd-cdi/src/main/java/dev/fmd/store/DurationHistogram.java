@@ -1,8 +1,5 @@
 package dev.fmd.store;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * A mergeable histogram of durations with logarithmic buckets 2% wide, so that a median or a p99 over millions of
  * requests is read from a few rollup rows instead of the raw requests, within 1% of the exact value.
@@ -21,7 +18,17 @@ public final class DurationHistogram {
     /** Durations are bucketed in microseconds; everything below one microsecond shares bucket 0. */
     private static final double UNIT_MS = 0.001;
 
-    private final TreeMap<Integer, Long> counts = new TreeMap<>();
+    /** Buckets beyond this never come from a duration ({@code bucketOf(Double.MAX_VALUE)} is about 36,000). */
+    private static final int MAX_BUCKET = 40_000;
+    private static final long[] EMPTY = new long[0];
+
+    /**
+     * The count of bucket {@code offset + i} at {@code counts[i]}: a dense array over the buckets seen so far (a few
+     * hundred at most for one endpoint), so that adding a duration is an index and an increment rather than a
+     * search tree's boxing and rebalancing (the writer adds every request to four histograms).
+     */
+    private long[] counts = EMPTY;
+    private int offset;
     private long total;
 
     /** @param durationMs a duration in milliseconds */
@@ -31,7 +38,9 @@ public final class DurationHistogram {
 
     /** @param other a histogram whose counts are added to this one */
     public void merge(DurationHistogram other) {
-        other.counts.forEach(this::add);
+        for (int i = 0; i < other.counts.length; i++) {
+            add(other.offset + i, other.counts[i]);
+        }
     }
 
     /** @return the number of durations recorded */
@@ -49,24 +58,30 @@ public final class DurationHistogram {
         }
         long rank = Math.max(1, (long) Math.ceil(q * total));
         long seen = 0;
-        for (Map.Entry<Integer, Long> bucket : counts.entrySet()) {
-            seen += bucket.getValue();
-            if (seen >= rank) {
-                return valueOf(bucket.getKey());
+        int last = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                seen += counts[i];
+                last = offset + i;
+                if (seen >= rank) {
+                    return valueOf(last);
+                }
             }
         }
-        return valueOf(counts.lastKey());
+        return valueOf(last);
     }
 
     /** @return the text form stored in the rollup table */
     public String encode() {
-        StringBuilder text = new StringBuilder(counts.size() * 8);
-        counts.forEach((bucket, count) -> {
-            if (text.length() > 0) {
-                text.append(',');
+        StringBuilder text = new StringBuilder(64);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                if (text.length() > 0) {
+                    text.append(',');
+                }
+                text.append(offset + i).append(':').append(counts[i]);
             }
-            text.append(bucket).append(':').append(count);
-        });
+        }
         return text.toString();
     }
 
@@ -86,21 +101,57 @@ public final class DurationHistogram {
      * @param text the stored form; null or blank adds nothing, malformed pairs are skipped
      */
     public void mergeEncoded(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return;
         }
-        for (String pair : text.split(",")) {
-            int colon = pair.indexOf(':');
-            if (colon <= 0) {
-                continue;
+        int length = text.length();
+        int start = 0;
+        while (start < length) {
+            int end = text.indexOf(',', start);
+            if (end < 0) {
+                end = length;
             }
-            try {
-                add(Integer.parseInt(pair.substring(0, colon).trim()),
-                        Long.parseLong(pair.substring(colon + 1).trim()));
-            } catch (NumberFormatException e) {
-                // a damaged pair loses only its own count
-            }
+            parsePair(this, text, start, end);
+            start = end + 1;
         }
+    }
+
+    /**
+     * Adds one {@code bucket:count} pair, read without substrings (a 90-day page decodes millions of pairs); a
+     * damaged pair loses only its own count.
+     */
+    private static void parsePair(DurationHistogram histogram, String text, int start, int end) {
+        int colon = text.indexOf(':', start);
+        if (colon < 0 || colon >= end) {
+            return;
+        }
+        long bucket = number(text, start, colon);
+        long count = number(text, colon + 1, end);
+        if (bucket != Long.MIN_VALUE && count != Long.MIN_VALUE && bucket <= Integer.MAX_VALUE) {
+            histogram.add((int) bucket, count);
+        }
+    }
+
+    /** @return the digits between the indexes (blanks around them allowed), or {@link Long#MIN_VALUE} if none */
+    private static long number(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to || to - from > 18) {
+            return Long.MIN_VALUE;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Long.MIN_VALUE;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static int bucketOf(double durationMs) {
@@ -113,9 +164,32 @@ public final class DurationHistogram {
     }
 
     private void add(int bucket, long count) {
-        if (count > 0) {
-            counts.merge(bucket, count, Long::sum);
-            total += count;
+        if (count <= 0 || bucket < 0 || bucket > MAX_BUCKET) {
+            return; // only a damaged stored pair can be out of range: it loses its own count
         }
+        if (counts.length == 0) {
+            counts = new long[16];
+            offset = Math.max(0, bucket - 8);
+        } else if (bucket < offset || bucket >= offset + counts.length) {
+            grow(bucket);
+        }
+        counts[bucket - offset] += count;
+        total += count;
+    }
+
+    /** Widens the array to cover the bucket, with room for as many more on that side. */
+    private void grow(int bucket) {
+        int from = offset;
+        int to = offset + counts.length;
+        int room = Math.max(16, counts.length / 2);
+        if (bucket < from) {
+            from = Math.max(0, bucket - room);
+        } else {
+            to = Math.min(MAX_BUCKET + 1, bucket + 1 + room);
+        }
+        long[] wider = new long[to - from];
+        System.arraycopy(counts, 0, wider, offset - from, counts.length);
+        counts = wider;
+        offset = from;
     }
 }

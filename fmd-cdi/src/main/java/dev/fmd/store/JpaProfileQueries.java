@@ -63,15 +63,16 @@ public class JpaProfileQueries implements ProfileQueries {
         if (requestIds.isEmpty()) {
             return trees;
         }
-        for (Object[] row : em.createQuery("SELECT s, c FROM FmdStackLine s, FmdCodeLine c "
+        for (Object[] row : em.createQuery("SELECT s.requestId, s.position, s.indent, s.duration, c.className, "
+                        + "c.methodName, c.fileName, c.lineNumber FROM FmdStackLine s, FmdCodeLine c "
                         + "WHERE c.id = s.codeLineId AND s.requestId IN :ids ORDER BY s.requestId, s.position",
                         Object[].class)
                 .setParameter("ids", requestIds).getResultList()) {
-            StackLineEntity s = (StackLineEntity) row[0];
-            CodeLineEntity c = (CodeLineEntity) row[1];
-            trees.computeIfAbsent(s.requestId(), id -> new ArrayList<>()).add(new StackLine(s.position(),
-                    s.indent(), new CodeLine(c.className(), c.methodName(), c.fileName(), c.lineNumber()),
-                    s.duration().doubleValue()));
+            // values rather than entities: a grouped profile reads thousands of lines, which need no managing
+            trees.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add(new StackLine(
+                    ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), new CodeLine((String) row[4],
+                    (String) row[5], (String) row[6], ((Number) row[7]).intValue()),
+                    ((java.math.BigDecimal) row[3]).doubleValue()));
         }
         return trees;
     }

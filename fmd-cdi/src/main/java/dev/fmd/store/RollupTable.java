@@ -32,4 +32,15 @@ record RollupTable(String name, String bucket, boolean daily, List<String> keys,
             false);
 
     static final List<RollupTable> ALL = List.of(HOUR, DAY, DIMENSION, STATUS);
+
+    /** Equal when the name is: the writer hashes a table into every rollup key, several per request. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RollupTable table && table.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -40,8 +40,10 @@ final class Rollups {
     private final String instance;
     private final int topValues;
     private Map<Key, Delta> deltas = new HashMap<>();
-    /** Rows known to exist, per loaded partition (table, endpoint, bucket[, dimension]): key → id. */
+    /** Rows known to exist, per partition (table, endpoint, bucket[, dimension]) of a loaded bucket: key → id. */
     private final Map<Partition, Map<Key, Long>> known = new HashMap<>();
+    /** The buckets whose rows are loaded into {@link #known}. */
+    private final Set<Bucket> loaded = new HashSet<>();
 
     /**
      * @param schema    names the tables
@@ -130,6 +132,7 @@ final class Rollups {
     void forgetBefore(LocalDateTime now) {
         LocalDateTime yesterday = now.truncatedTo(ChronoUnit.DAYS).minusDays(1);
         known.keySet().removeIf(p -> p.bucket().isBefore(yesterday));
+        loaded.removeIf(b -> b.start().isBefore(yesterday));
     }
 
     /** New rows of a committed flush, to remember. */
@@ -296,42 +299,49 @@ final class Rollups {
         }
     }
 
-    /** @return the rows of the partition that exist, loaded with one query the first time */
+    /**
+     * @return the rows of the partition that exist; the first time a time bucket is needed, the rows of every
+     *         endpoint in it are loaded with one query (one per hour at most, rather than one per endpoint and hour)
+     */
     private Map<Key, Long> known(Connection connection, Partition partition) throws SQLException {
         Map<Key, Long> rows = known.get(partition);
         if (rows != null) {
             return rows;
         }
-        RollupTable table = partition.table();
-        rows = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT id, version");
+        Bucket bucket = new Bucket(partition.table(), partition.bucket(), partition.dimension());
+        if (loaded.add(bucket)) {
+            load(connection, bucket);
+        }
+        return known.computeIfAbsent(partition, p -> new HashMap<>());
+    }
+
+    private void load(Connection connection, Bucket bucket) throws SQLException {
+        RollupTable table = bucket.table();
+        StringBuilder sql = new StringBuilder("SELECT id, version, endpoint_id");
         table.keys().forEach(k -> sql.append(", ").append(k));
-        sql.append(" FROM ").append(schema.name(table.name())).append(" WHERE instance = ? AND endpoint_id = ? AND ")
+        sql.append(" FROM ").append(schema.name(table.name())).append(" WHERE instance = ? AND ")
                 .append(table.bucket()).append(" = ?");
-        if (partition.dimension() != null) {
+        if (bucket.dimension() != null) {
             sql.append(" AND dimension = ?");
         }
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             select.setString(1, instance);
-            select.setLong(2, partition.endpointId());
-            select.setObject(3, partition.bucket());
-            if (partition.dimension() != null) {
-                select.setString(4, partition.dimension());
+            select.setObject(2, bucket.start());
+            if (bucket.dimension() != null) {
+                select.setString(3, bucket.dimension());
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     List<Object> own = new ArrayList<>();
                     for (int i = 0; i < table.keys().size(); i++) {
-                        Object value = result.getObject(3 + i);
+                        Object value = result.getObject(4 + i);
                         own.add(value instanceof Number n ? (Object) n.intValue() : value);
                     }
-                    rows.put(new Key(table, partition.endpointId(), partition.bucket(), result.getString(2), own),
-                            result.getLong(1));
+                    Key key = new Key(table, result.getLong(3), bucket.start(), result.getString(2), own);
+                    known.computeIfAbsent(key.partition(), p -> new HashMap<>()).put(key, result.getLong(1));
                 }
             }
         }
-        known.put(partition, rows);
-        return rows;
     }
 
     /**
@@ -347,8 +357,12 @@ final class Rollups {
         }
     }
 
-    /** The rows of one endpoint and bucket (and dimension) in one table: what is loaded at once. */
+    /** The rows of one endpoint and bucket (and dimension) in one table. */
     record Partition(RollupTable table, long endpointId, LocalDateTime bucket, String dimension) {
+    }
+
+    /** The rows of every endpoint in one bucket (and dimension) of one table: what is loaded at once. */
+    private record Bucket(RollupTable table, LocalDateTime start, String dimension) {
     }
 
     /** Sums to add to one row. */
