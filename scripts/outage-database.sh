@@ -34,9 +34,12 @@ mariadb)
       as_root mkdir -p "$dir/data" && as_root chown -R mysql:mysql "$dir"
       as_root mariadb-install-db --no-defaults --user=mysql --datadir="$dir/data" >/dev/null
     fi
-    mariadb-admin -h 127.0.0.1 -P 3307 -u root ping >/dev/null 2>&1 || as_root setsid /usr/sbin/mariadbd --no-defaults --user=mysql --datadir="$dir/data" --port=3307 \
-      --bind-address=127.0.0.1 --socket="$dir/mariadb.sock" --pid-file="$dir/mariadb.pid" --skip-grant-tables \
-      --innodb-buffer-pool-size=64M --log-error="$dir/error.log" </dev/null >/dev/null 2>&1 &
+    if ! mariadb-admin -h 127.0.0.1 -P 3307 -u root ping >/dev/null 2>&1; then
+      # only the server goes to the background, with no descriptor of this script's caller
+      as_root setsid /usr/sbin/mariadbd --no-defaults --user=mysql --datadir="$dir/data" --port=3307 \
+        --bind-address=127.0.0.1 --socket="$dir/mariadb.sock" --pid-file="$dir/mariadb.pid" --skip-grant-tables \
+        --innodb-buffer-pool-size=64M --log-error="$dir/error.log" </dev/null >/dev/null 2>&1 &
+    fi
     wait_for mariadb-admin -h 127.0.0.1 -P 3307 -u root ping
     mariadb -h 127.0.0.1 -P 3307 -u root -e "CREATE DATABASE IF NOT EXISTS test"
     ;;

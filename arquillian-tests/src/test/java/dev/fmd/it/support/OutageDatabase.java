@@ -75,9 +75,12 @@ public final class OutageDatabase {
     private static void run(String action) {
         Path script = Path.of(System.getProperty("fmd.it.basedir", "."), "..", "scripts", "outage-database.sh");
         try {
-            Process process = new ProcessBuilder("bash", script.toString(), kind(), action).inheritIO().start();
+            File log = new File(System.getProperty("fmd.it.target", "target"), "outage-database.log");
+            Process process = new ProcessBuilder("bash", script.toString(), kind(), action)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError(script + " " + kind() + " " + action + " failed");
+                throw new AssertionError(script + " " + kind() + " " + action + " failed; see " + log);
             }
         } catch (IOException e) {
             throw new AssertionError(e);
