@@ -46,13 +46,14 @@ import java.util.regex.Pattern;
  *                           the others are counted together as {@code (other)}
  * @param metricsToken       {@code fmd.metrics-token}: bearer token of {@code /fmd/metrics}; empty: see metricsPublic
  * @param metricsPublic      {@code fmd.metrics-public}: serve {@code /fmd/metrics} without a token
+ * @param dashboard          the dashboard's settings ({@code fmd.custom-link}, logins, time zone, colours)
  */
 public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, int monitorLevel, int samplingPeriodMs,
                         TrustedProxies trustedProxies, String datasource, String tablePrefix, int queueCapacity,
                         int batchSize, int flushIntervalMs, String instance, double outlierConstant,
                         int outlierWarmup, java.util.List<String> redact, int outlierMaxField, int levelRefreshMs,
                         String adminToken, double profilerRate, int retentionDays, int rollupRetentionDays,
-                        int topValues, String metricsToken, boolean metricsPublic) {
+                        int topValues, String metricsToken, boolean metricsPublic, DashboardSettings dashboard) {
 
     /** The key of each setting, as written in {@code microprofile-config.properties}. */
     public static final String ENABLED = "fmd.enabled";
@@ -80,10 +81,21 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
     public static final String TOP_VALUES = "fmd.top-values";
     public static final String METRICS_TOKEN = "fmd.metrics-token";
     public static final String METRICS_PUBLIC = "fmd.metrics-public";
+    public static final String CUSTOM_LINK = "fmd.custom-link";
+    public static final String USERNAME = "fmd.username";
+    public static final String PASSWORD = "fmd.password";
+    public static final String GUEST_USERNAME = "fmd.guest-username";
+    public static final String GUEST_PASSWORD = "fmd.guest-password";
+    public static final String ADMIN_ROLE = "fmd.admin-role";
+    public static final String GUEST_ROLE = "fmd.guest-role";
+    public static final String TIMEZONE = "fmd.timezone";
+    public static final String COLORS = "fmd.colors";
 
     /** The server's default datasource, which every Jakarta EE server provides. */
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
 
+    private static final Pattern LINK_SYNTAX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
+    private static final Pattern COLOR_SYNTAX = Pattern.compile("#[0-9A-Fa-f]{3}([0-9A-Fa-f]{3})?|[a-z]{3,20}");
     private static final Pattern TABLE_PREFIX_SYNTAX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,19}");
 
     /**
@@ -124,11 +136,12 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         int topValues = reader.integer(TOP_VALUES, 100, 1, 10_000);
         String metricsToken = reader.token(METRICS_TOKEN, "disable the metrics token");
         boolean metricsPublic = reader.bool(METRICS_PUBLIC, false);
+        DashboardSettings dashboard = reader.dashboard();
         reader.failOnProblems();
         return new FmdConfig(enabled, autoBind, appVersion, monitorLevel, samplingPeriod, proxies, datasource, prefix,
                 queueCapacity, batchSize, flushInterval, instance, outlierConstant, outlierWarmup, redact,
                 outlierMaxField, levelRefresh, adminToken, profilerRate, retentionDays, rollupRetentionDays,
-                topValues, metricsToken, metricsPublic);
+                topValues, metricsToken, metricsPublic, dashboard);
     }
 
     /** Collects every problem instead of stopping at the first. */
@@ -246,6 +259,36 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
                 return "fmd_";
             }
             return prefix;
+        }
+
+        DashboardSettings dashboard() {
+            DashboardSettings defaults = DashboardSettings.DEFAULTS;
+            String link = raw(CUSTOM_LINK).map(v -> v.replaceAll("^/+|/+$", "")).orElse(defaults.link());
+            if (!LINK_SYNTAX.matcher(link).matches()) {
+                problem(CUSTOM_LINK, link, "expected one path segment of letters, digits, '_', '.' or '-', e.g. "
+                        + "monitoring");
+                link = defaults.link();
+            }
+            java.time.ZoneId zone = value(TIMEZONE, null, v -> v.isEmpty() ? null : java.time.ZoneId.of(v),
+                    v -> true, "expected a time zone such as Europe/Amsterdam, UTC or +02:00, or no value for the "
+                            + "browser's");
+            java.util.Map<String, String> colors = new java.util.LinkedHashMap<>();
+            for (String entry : raw(COLORS).orElse("").split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int equals = entry.lastIndexOf('=');
+                String color = equals < 0 ? "" : entry.substring(equals + 1).trim();
+                if (equals < 1 || !COLOR_SYNTAX.matcher(color).matches()) {
+                    problem(COLORS, entry.trim(), "expected endpoint=colour pairs separated by commas, e.g. "
+                            + "OrderResource.list=#1f77b4 (colours as #rgb, #rrggbb or a CSS name)");
+                    continue;
+                }
+                colors.put(entry.substring(0, equals).trim(), color);
+            }
+            return new DashboardSettings(link, text(USERNAME, defaults.username()), raw(PASSWORD).orElse(""),
+                    text(GUEST_USERNAME, defaults.guestUsername()), raw(GUEST_PASSWORD).orElse(""),
+                    raw(ADMIN_ROLE).orElse(""), raw(GUEST_ROLE).orElse(""), zone, colors);
         }
 
         void failOnProblems() {

@@ -20,5 +20,19 @@ public interface RequestQueries {
      * @throws IllegalArgumentException when size is below 1
      * @throws IllegalStateException    when fmd's database is not ready
      */
-    RequestPage requests(long endpointId, RequestCursor before, int size);
+    default RequestPage requests(long endpointId, RequestCursor before, int size) {
+        return requests(endpointId, null, before, size);
+    }
+
+    /**
+     * @param endpointId the endpoint
+     * @param window     only the requests in this window (and of its instance), or null for every request
+     * @param before     the page starts with the requests older than this (by start time, then id); null for the
+     *                   newest in the window
+     * @param size       requests per page, at least 1
+     * @return the page
+     * @throws IllegalArgumentException when size is below 1
+     * @throws IllegalStateException    when fmd's database is not ready
+     */
+    RequestPage requests(long endpointId, TimeWindow window, RequestCursor before, int size);
 }

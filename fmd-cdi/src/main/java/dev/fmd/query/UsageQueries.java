@@ -42,6 +42,13 @@ public interface UsageQueries {
     List<DailyHits> dailyHits(TimeWindow window);
 
     /**
+     * @param window the days to count
+     * @return requests to every endpoint per UTC day and version, by day, then version (in the order the versions
+     *         first appear in the window); days without requests are left out
+     */
+    List<VersionHits> dailyVersions(TimeWindow window);
+
+    /**
      * @param window the hours to count
      * @return per endpoint (by name) and version (in the order the versions first appear in the window), the
      *         endpoint's requests in that version and their share of its requests

@@ -40,12 +40,12 @@ public class JpaEndpointQueries extends RollupQueryService implements EndpointQu
             List<EndpointEntity> endpoints = em.createQuery(
                     "SELECT e FROM FmdEndpoint e ORDER BY e.name, e.httpMethod, e.path", EndpointEntity.class)
                     .getResultList();
-            Map<List<Object>, RollupReads.Sums> before = reads.window(em, new TimeWindow(Instant.EPOCH, midnight),
+            Map<List<Object>, RollupReads.Sums> before = reads.window(em, window.span(Instant.EPOCH, midnight),
                     Figures.COUNTS, "endpoint_id", null);
-            Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.window(em, new TimeWindow(midnight, end),
+            Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.window(em, window.span(midnight, end),
                     Figures.COUNTS, "endpoint_id", null);
             Map<List<Object>, RollupReads.Sums> week = reads.window(em,
-                    new TimeWindow(today.minusDays(6).toInstant(ZoneOffset.UTC), end), Figures.COUNTS,
+                    window.span(today.minusDays(6).toInstant(ZoneOffset.UTC), end), Figures.COUNTS,
                     "endpoint_id", null);
             Map<List<Object>, RollupReads.Sums> inWindow = reads.window(em, window, Figures.DURATIONS, "endpoint_id",
                     null);

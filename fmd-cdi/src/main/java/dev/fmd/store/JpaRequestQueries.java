@@ -4,6 +4,7 @@ import dev.fmd.query.RequestCursor;
 import dev.fmd.query.RequestPage;
 import dev.fmd.query.RequestQueries;
 import dev.fmd.query.RequestRow;
+import dev.fmd.query.TimeWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
@@ -32,15 +33,24 @@ public class JpaRequestQueries implements RequestQueries {
     }
 
     @Override
-    public RequestPage requests(long endpointId, RequestCursor before, int size) {
+    public RequestPage requests(long endpointId, TimeWindow window, RequestCursor before, int size) {
         if (size < 1) {
             throw new IllegalArgumentException("a page holds at least one request, not " + size);
         }
         return store.read(em -> {
             TypedQuery<RequestEntity> query = em.createQuery("SELECT r FROM FmdRequest r WHERE r.endpointId = :e"
                     + (before == null ? "" : " AND r.timeRequested <= :t AND (r.timeRequested < :t OR r.id < :id)")
+                    + (window == null ? "" : " AND r.timeRequested >= :from AND r.timeRequested < :to")
+                    + (window == null || window.instance() == null ? "" : " AND r.instance = :instance")
                     + " ORDER BY r.timeRequested DESC, r.id DESC", RequestEntity.class)
                     .setParameter("e", endpointId);
+            if (window != null) {
+                query.setParameter("from", LocalDateTime.ofInstant(window.from(), ZoneOffset.UTC))
+                        .setParameter("to", LocalDateTime.ofInstant(window.to(), ZoneOffset.UTC));
+                if (window.instance() != null) {
+                    query.setParameter("instance", window.instance());
+                }
+            }
             if (before != null) {
                 query.setParameter("t", LocalDateTime.ofInstant(before.time(), ZoneOffset.UTC))
                         .setParameter("id", before.id());

@@ -4,6 +4,7 @@ import dev.fmd.query.DailyHits;
 import dev.fmd.query.HourlyHits;
 import dev.fmd.query.TimeWindow;
 import dev.fmd.query.UsageQueries;
+import dev.fmd.query.VersionHits;
 import dev.fmd.query.VersionShare;
 import dev.fmd.store.RollupReads.Figures;
 import dev.fmd.store.RollupReads.Sums;
@@ -68,6 +69,20 @@ public class JpaUsageQueries extends RollupQueryService implements UsageQueries 
                             (Long) key.get(1), names.get((Long) key.get(1)), sums.hits)));
             days.sort(Comparator.comparing(DailyHits::day).thenComparing(DailyHits::endpointName, NAMES)
                     .thenComparing(DailyHits::endpointId));
+            return days;
+        });
+    }
+
+    @Override
+    public List<VersionHits> dailyVersions(TimeWindow window) {
+        return read(em -> {
+            Map<List<Object>, Sums> sums = reads.buckets(em, RollupTable.DAY, window, Figures.COUNTS,
+                    "day_start, version", null);
+            Comparator<Object> versions = RollupReads.firstAppearance(sums, 1);
+            List<VersionHits> days = new ArrayList<>(sums.size());
+            sums.forEach((key, s) -> days.add(new VersionHits(((LocalDateTime) key.get(0)).toLocalDate(),
+                    (String) key.get(1), s.hits)));
+            days.sort(Comparator.comparing(VersionHits::day).thenComparing(VersionHits::version, versions));
             return days;
         });
     }

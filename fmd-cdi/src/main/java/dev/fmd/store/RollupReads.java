@@ -84,7 +84,7 @@ final class RollupReads {
 
     /**
      * @param em      an entity manager
-     * @param window  the window, widened to whole hours
+     * @param window  the window, widened to whole hours, and its instance
      * @param figures what to read
      * @param groupBy columns of both tables to group by, e.g. {@code "endpoint_id, version"}
      * @param filter  an extra condition on both tables with {@code ?} parameters, or null
@@ -101,11 +101,11 @@ final class RollupReads {
                 : from.truncatedTo(ChronoUnit.DAYS).plusDays(1);
         LocalDateTime lastDay = to.truncatedTo(ChronoUnit.DAYS);
         if (firstDay.isBefore(lastDay)) {
-            read(em, RollupTable.DAY, firstDay, lastDay, figures, groupBy, filter, params, sums);
-            read(em, RollupTable.HOUR, from, firstDay, figures, groupBy, filter, params, sums);
-            read(em, RollupTable.HOUR, lastDay, to, figures, groupBy, filter, params, sums);
+            read(em, RollupTable.DAY, firstDay, lastDay, window.instance(), figures, groupBy, filter, params, sums);
+            read(em, RollupTable.HOUR, from, firstDay, window.instance(), figures, groupBy, filter, params, sums);
+            read(em, RollupTable.HOUR, lastDay, to, window.instance(), figures, groupBy, filter, params, sums);
         } else {
-            read(em, RollupTable.HOUR, from, to, figures, groupBy, filter, params, sums);
+            read(em, RollupTable.HOUR, from, to, window.instance(), figures, groupBy, filter, params, sums);
         }
         return sums;
     }
@@ -123,12 +123,12 @@ final class RollupReads {
             from = from.truncatedTo(ChronoUnit.DAYS);
             to = to.truncatedTo(ChronoUnit.DAYS).equals(to) ? to : to.truncatedTo(ChronoUnit.DAYS).plusDays(1);
         }
-        read(em, table, from, to, figures, groupBy, filter, params, sums);
+        read(em, table, from, to, window.instance(), figures, groupBy, filter, params, sums);
         return sums;
     }
 
-    private void read(EntityManager em, RollupTable table, LocalDateTime from, LocalDateTime to, Figures figures,
-                      String groupBy, String filter, Object[] params, Map<List<Object>, Sums> sums) {
+    private void read(EntityManager em, RollupTable table, LocalDateTime from, LocalDateTime to, String instance,
+                      Figures figures, String groupBy, String filter, Object[] params, Map<List<Object>, Sums> sums) {
         if (!from.isBefore(to)) {
             return;
         }
@@ -140,11 +140,15 @@ final class RollupReads {
                 + (table.durations() ? ", SUM(errors), SUM(client_errors), SUM(total_ms)" : "");
         Query query = em.createNativeQuery("SELECT " + groupBy + ", " + values + " FROM "
                 + schema.name(table.name()) + " WHERE " + bucket + " >= ? AND " + bucket + " < ?"
-                + (filter == null ? "" : " AND " + filter) + (histograms ? "" : " GROUP BY " + groupBy));
+                + (filter == null ? "" : " AND " + filter) + (instance == null ? "" : " AND instance = ?")
+                + (histograms ? "" : " GROUP BY " + groupBy));
         query.setParameter(1, from);
         query.setParameter(2, to);
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 3, params[i]);
+        }
+        if (instance != null) {
+            query.setParameter(params.length + 3, instance);
         }
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
