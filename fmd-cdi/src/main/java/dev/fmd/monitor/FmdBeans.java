@@ -38,6 +38,19 @@ public final class FmdBeans {
     }
 
     /**
+     * @return the application's validated configuration, also when fmd is disabled; empty when it is invalid (the
+     *         deployment then fails) or CDI is not there
+     */
+    public static Optional<FmdConfig> config() {
+        try {
+            return Optional.of(CDI.current().select(FmdConfig.class).get());
+        } catch (RuntimeException | LinkageError e) {
+            cannotStart("reading the configuration", e);
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Logs, once per application, that fmd cannot start, and why.
      *
      * @param where what fmd was doing

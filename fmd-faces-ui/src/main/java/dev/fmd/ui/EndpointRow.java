@@ -2,51 +2,126 @@ package dev.fmd.ui;
 
 import dev.fmd.query.EndpointSummary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
-/** An {@link EndpointSummary} as Jakarta EL 5 reads it (bean getters; EL 5 does not read record components). */
-public final class EndpointRow {
+/**
+ * One line of the overview table, as Jakarta EL reads it (bean getters; EL 5 does not read record components), with
+ * the link to the endpoint's page made when the page was asked for, so that sorting and filtering keep its window.
+ */
+public final class EndpointRow implements Serializable {
 
-    private final EndpointSummary summary;
+    private static final long serialVersionUID = 1L;
 
-    EndpointRow(EndpointSummary summary) {
-        this.summary = summary;
+    private final long id;
+    private final String name;
+    private final String httpMethod;
+    private final String path;
+    private final int level;
+    private final long hits;
+    private final long hitsToday;
+    private final long hitsWeek;
+    private final double medianMs;
+    private final double p90Ms;
+    private final double p99Ms;
+    private final long clientErrors;
+    private final long serverErrors;
+    private final Instant lastRequested;
+    private final String link;
+    private final String color;
+
+    EndpointRow(EndpointSummary s, String link, String color) {
+        id = s.id();
+        name = s.name();
+        httpMethod = s.httpMethod();
+        path = s.path();
+        level = s.level();
+        hits = s.hits();
+        hitsToday = s.hitsToday();
+        hitsWeek = s.hitsWeek();
+        medianMs = known(s.medianMs());
+        p90Ms = known(s.p90Ms());
+        p99Ms = known(s.p99Ms());
+        clientErrors = s.clientErrors();
+        serverErrors = s.serverErrors();
+        lastRequested = s.lastRequested();
+        this.link = link;
+        this.color = color;
+    }
+
+    /** @return the value, or -1 when unknown (so that sorting puts endpoints without requests first) */
+    private static double known(double ms) {
+        return Double.isNaN(ms) ? -1 : ms;
     }
 
     public long getId() {
-        return summary.id();
+        return id;
     }
 
     public String getName() {
-        return summary.name();
+        return name;
     }
 
     public String getHttpMethod() {
-        return summary.httpMethod();
+        return httpMethod;
     }
 
     public String getPath() {
-        return summary.path();
+        return path;
     }
 
     public int getLevel() {
-        return summary.level();
+        return level;
     }
 
     public long getHits() {
-        return summary.hits();
+        return hits;
     }
 
     public long getHitsToday() {
-        return summary.hitsToday();
+        return hitsToday;
     }
 
-    /** @return the 7-day median in ms, or -1 without requests (so that sorting puts them first) */
+    public long getHitsWeek() {
+        return hitsWeek;
+    }
+
     public double getMedianMs() {
-        return Double.isNaN(summary.medianMs()) ? -1 : summary.medianMs();
+        return medianMs;
+    }
+
+    public double getP90Ms() {
+        return p90Ms;
+    }
+
+    public double getP99Ms() {
+        return p99Ms;
+    }
+
+    public long getClientErrors() {
+        return clientErrors;
+    }
+
+    public long getServerErrors() {
+        return serverErrors;
     }
 
     public Instant getLastRequested() {
-        return summary.lastRequested();
+        return lastRequested;
+    }
+
+    /** @return the address of the endpoint's page */
+    public String getLink() {
+        return link;
+    }
+
+    /** @return the endpoint's colour */
+    public String getColor() {
+        return color;
+    }
+
+    /** @return what the table's filter searches: name, method, route and "level N" */
+    public String getSearchText() {
+        return name + " " + httpMethod + " " + path + " level " + level;
     }
 }

@@ -1,0 +1,242 @@
+package dev.fmd.ui;
+
+import dev.fmd.query.Dimension;
+import dev.fmd.query.DimensionQueries;
+import dev.fmd.query.DimensionStats;
+import dev.fmd.query.EndpointQueries;
+import dev.fmd.query.EndpointSummary;
+import dev.fmd.query.PerformanceQueries;
+import dev.fmd.query.RequestCursor;
+import dev.fmd.query.RequestPage;
+import dev.fmd.query.RequestQueries;
+import dev.fmd.query.RequestRow;
+import dev.fmd.query.StatusHits;
+import dev.fmd.query.UsageQueries;
+import dev.fmd.query.VersionPerformance;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Backs an endpoint's page ({@code endpoint.xhtml?id=N}): its figures, hourly heatmap, user × version and
+ * IP × version bubble charts, box plots per version and per user, status codes per day (all from the rollups), and
+ * the paged list of its requests (the one read of raw rows, by key). Without an id, the page lists the endpoints to
+ * choose from.
+ */
+@Named("fmdEndpoint")
+@RequestScoped
+public class EndpointPage {
+
+    /** Requests per page of the list. */
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    DashboardView view;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    EndpointQueries endpoints;
+
+    @Inject
+    UsageQueries usage;
+
+    @Inject
+    PerformanceQueries performance;
+
+    @Inject
+    DimensionQueries dimensions;
+
+    @Inject
+    RequestQueries requests;
+
+    private List<EndpointSummary> all = List.of();
+    private EndpointSummary endpoint;
+    private String heatmap;
+    private String users;
+    private String ips;
+    private String versionBoxes;
+    private String userBoxes;
+    private String statuses;
+    private RequestPage page;
+    private boolean olderPage;
+
+    @PostConstruct
+    void load() {
+        if (!view.isDatabaseUp()) {
+            return;
+        }
+        var summaries = view.read("the endpoints", () -> endpoints.overview(view.getWindow(), view.now()));
+        if (summaries == null) {
+            return;
+        }
+        all = summaries;
+        long id = id();
+        endpoint = summaries.stream().filter(s -> s.id() == id).findFirst().orElse(null);
+        if (endpoint == null || endpoint.windowHits() == 0 && endpoint.hits() == 0) {
+            return;
+        }
+        var window = view.getWindow();
+        var hours = view.read("the hourly load", () -> usage.hourlyLoad(id, window, view.getZone()));
+        if (hours != null && !hours.isEmpty()) {
+            heatmap = ChartAxes.heatmap(hours, window, view.getZone());
+        }
+        users = bubbles(view.read("users per version", () -> dimensions.byVersion(id, Dimension.USER, window)));
+        ips = bubbles(view.read("IPs per version", () -> dimensions.byVersion(id, Dimension.IP, window)));
+        List<VersionPerformance> versions = view.read("durations per version", () -> performance.versions(id, window));
+        if (versions != null && !versions.isEmpty()) {
+            versionBoxes = ChartJson.boxplot(versions.stream().map(v -> new ChartJson.Box(v.version(), null,
+                    v.stats())).toList(), "duration");
+        }
+        List<DimensionStats> perUser = view.read("durations per user",
+                () -> dimensions.byValue(id, Dimension.USER, window));
+        if (perUser != null && !perUser.isEmpty()) {
+            userBoxes = ChartJson.boxplot(perUser.stream().map(u -> new ChartJson.Box(u.value(), null, u.stats()))
+                    .toList(), "duration");
+        }
+        List<StatusHits> codes = view.read("status codes", () -> dimensions.statusCodes(id, window));
+        if (codes != null && !codes.isEmpty()) {
+            List<String> days = ChartAxes.utcDays(window);
+            Map<String, Map<String, Long>> byStatus = new TreeMap<>();
+            codes.forEach(c -> byStatus.computeIfAbsent(String.valueOf(c.status()), k -> new LinkedHashMap<>())
+                    .merge(c.day().toString(), c.hits(), Long::sum));
+            statuses = ChartJson.stacked(days, ChartJson.series(days, byStatus, EndpointPage::statusColor), "bar",
+                    "requests");
+        }
+        RequestCursor before = cursor();
+        olderPage = before != null;
+        page = view.read("the requests", () -> requests.requests(id, window, before, PAGE_SIZE));
+    }
+
+    private long id() {
+        try {
+            return Long.parseLong(request.getParameter("id"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** @return the cursor of the parameter {@code before} ({@code <ISO instant>_<id>}), or null for the newest */
+    private RequestCursor cursor() {
+        String before = request.getParameter("before");
+        int at = before == null ? -1 : before.lastIndexOf('_');
+        if (at < 1 || before.length() > 80) {
+            return null;
+        }
+        try {
+            return new RequestCursor(Instant.parse(before.substring(0, at)), Long.parseLong(before.substring(at + 1)));
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String statusColor(String status) {
+        return switch (status.charAt(0)) {
+            case '2' -> "#2f9e44";
+            case '3' -> "#1c7ed6";
+            case '4' -> "#f08c00";
+            case '5' -> "#e03131";
+            default -> "#868e96";
+        };
+    }
+
+    private static String bubbles(List<DimensionStats> cells) {
+        if (cells == null || cells.isEmpty()) {
+            return null;
+        }
+        List<String> versions = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (DimensionStats cell : cells) {
+            if (!versions.contains(cell.version())) {
+                versions.add(cell.version());
+            }
+            if (!values.contains(cell.value())) {
+                values.add(cell.value());
+            }
+        }
+        List<double[]> data = cells.stream().map(c -> new double[] {versions.indexOf(c.version()),
+                values.indexOf(c.value()), c.stats().medianMs(), c.stats().hits()}).toList();
+        return ChartJson.bubble(versions, values, data, "median");
+    }
+
+    /** @return every endpoint, for the list shown without an id */
+    public List<EndpointSummary> getAll() {
+        return all;
+    }
+
+    /** @return the endpoint, or null when the id names none */
+    public EndpointSummary getEndpoint() {
+        return endpoint;
+    }
+
+    /** @return true when the page was asked with an id */
+    public boolean isChosen() {
+        return request.getParameter("id") != null;
+    }
+
+    /** @return the address of an endpoint's page, in this window */
+    public String link(EndpointSummary summary) {
+        return view.link("endpoint.xhtml?id=" + summary.id());
+    }
+
+    public String getHeatmap() {
+        return heatmap;
+    }
+
+    public String getUsers() {
+        return users;
+    }
+
+    public String getIps() {
+        return ips;
+    }
+
+    public String getVersionBoxes() {
+        return versionBoxes;
+    }
+
+    public String getUserBoxes() {
+        return userBoxes;
+    }
+
+    public String getStatuses() {
+        return statuses;
+    }
+
+    /** @return the requests of this page of the list, newest first */
+    public List<RequestRow> getRequests() {
+        return page == null ? List.of() : page.requests();
+    }
+
+    /** @return the address of the next (older) page of the list, or null on the last */
+    public String getOlderLink() {
+        if (page == null || page.next() == null) {
+            return null;
+        }
+        return view.link("endpoint.xhtml?id=" + endpoint.id() + "&before=" + page.next().time() + "_"
+                + page.next().id()) + "#requests";
+    }
+
+    /** @return the address of the newest page, when this is an older one, else null */
+    public String getNewestLink() {
+        return olderPage ? view.link("endpoint.xhtml?id=" + endpoint.id()) + "#requests" : null;
+    }
+
+    /**
+     * @param level a monitoring level
+     * @return what fmd keeps at that level
+     */
+    public String levelMeaning(int level) {
+        return Levels.meaning(level);
+    }
+}
