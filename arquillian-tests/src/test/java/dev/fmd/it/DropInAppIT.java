@@ -1,7 +1,7 @@
 package dev.fmd.it;
 
-import dev.fmd.it.dropin.DropInApplication;
 import dev.fmd.it.support.Database;
+import dev.fmd.it.support.DropInApp;
 import dev.fmd.it.support.FakeGitRepository;
 import dev.fmd.it.support.FmdClient;
 import dev.fmd.it.support.TestWars;
@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -40,13 +39,8 @@ class DropInAppIT {
     private URL deployment;
 
     @Deployment(testable = false)
-    static WebArchive dropIn() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "dropin.war")
-                .addPackage(DropInApplication.class.getPackage())
-                .addAsResource("dropin/persistence.xml", "META-INF/persistence.xml")
-                .addAsWebResource("dropin/hello.xhtml", "hello.xhtml");
-        return TestWars.configured(TestWars.withFmd(war),
-                Map.of("fmd.git", FakeGitRepository.create().toString()), PREFIX);
+    static WebArchive deployment() {
+        return DropInApp.war(Map.of("fmd.git", FakeGitRepository.create().toString()), PREFIX);
     }
 
     @AfterAll

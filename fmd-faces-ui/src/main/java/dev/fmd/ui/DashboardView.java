@@ -318,6 +318,15 @@ public class DashboardView {
     }
 
     /**
+     * @param ms a duration in ms; NaN or negative when unknown
+     * @return it as {@link #duration(double)} with its unit, e.g. {@code 12.3 ms}; or a dash
+     */
+    public String ms(double ms) {
+        String text = duration(ms);
+        return text.equals("–") ? text : text + " ms";
+    }
+
+    /**
      * @param count a count
      * @return it with thousands separators
      */

@@ -1,7 +1,7 @@
 package dev.fmd.it.support;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 public final class OverviewPage {
 
     private static final Pattern ROW = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL);
-    private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
+    private static final Pattern CELL = Pattern.compile("<td[^>]*class=\"([^\"]*)\"[^>]*>(.*?)</td>", Pattern.DOTALL);
+    private static final Pattern NAME = Pattern.compile("class=\"[^\"]*endpoint-link[^\"]*\"[^>]*>([^<]*)<");
+    private static final Pattern ROUTE = Pattern.compile("class=\"[^\"]*route[^\"]*\"[^>]*>([^<]*)<");
 
     private final String html;
 
@@ -19,21 +21,34 @@ public final class OverviewPage {
 
     /**
      * @param endpoint the endpoint name, e.g. {@code ProductResource.list}
-     * @return the texts of its cells: name, route, level, hits, today, median, last requested; empty when absent
+     * @return the texts of its cells by column: {@code name}, {@code route}, {@code level}, {@code hits},
+     *         {@code today}, {@code week}, {@code median}, {@code p90}, {@code p99}, {@code errors4xx},
+     *         {@code errors5xx}, {@code last}; empty when absent
      */
-    public List<String> row(String endpoint) {
+    public Map<String, String> row(String endpoint) {
         Matcher rows = ROW.matcher(html);
         while (rows.find()) {
-            List<String> cells = new ArrayList<>();
+            Matcher name = NAME.matcher(rows.group(1));
+            if (!name.find() || !name.group(1).equals(endpoint)) {
+                continue;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            cells.put("name", endpoint);
+            Matcher route = ROUTE.matcher(rows.group(1));
+            cells.put("route", route.find() ? text(route.group(1)) : "");
             Matcher cell = CELL.matcher(rows.group(1));
             while (cell.find()) {
-                cells.add(cell.group(1).replaceAll("<[^>]*>", "").replace("&nbsp;", " ").trim());
+                String[] classes = cell.group(1).trim().split("\\s+");
+                cells.putIfAbsent(classes[classes.length - 1], text(cell.group(2).replaceAll("<[^>]*>", "")));
             }
-            if (!cells.isEmpty() && cells.get(0).equals(endpoint)) {
-                return cells;
-            }
+            return cells;
         }
-        return List.of();
+        return Map.of();
+    }
+
+    private static String text(String html) {
+        return html.replace("&#160;", " ").replace("&nbsp;", " ").replace("\u00a0", " ").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&").trim();
     }
 
     public String html() {
