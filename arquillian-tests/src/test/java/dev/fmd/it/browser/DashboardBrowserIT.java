@@ -260,6 +260,34 @@ class DashboardBrowserIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void withTwoInstancesThePagesFilterByInstance() throws Exception {
+        FmdClient client = seed();
+        assertEquals(200, client.send("POST", client.probe() + "other-instance?name=node-2&endpoint="
+                + "ProductResource.add&hits=7").statusCode());
+        try (Browser browser = loggedIn(client, "admin", ADMIN_PASSWORD)) {
+            browser.driver().get(client.url("fmd/index.xhtml"));
+            waitFor(browser).until(d -> row(d, "ProductResource.add") != null);
+            assertEquals("2", browser.driver().findElement(By.id("instances")).getText());
+            assertEquals("7", row(browser.driver(), "ProductResource.add").get("hits"), "every instance counts");
+            assertEquals(String.valueOf(LIST_REQUESTS), row(browser.driver(), "ProductResource.list").get("hits"));
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("instance")))
+                    .selectByVisibleText("node-2");
+            waitFor(browser).until(d -> d.getCurrentUrl().contains("i=node-2"));
+            waitFor(browser).until(d -> row(d, "ProductResource.add") != null);
+            assertEquals("7", row(browser.driver(), "ProductResource.add").get("hits"));
+            assertEquals("0", row(browser.driver(), "ProductResource.list").get("hits"), "only node-2's requests");
+            browser.screenshot("overview-instance");
+            browser.driver().findElement(By.id("menu-graphs")).click();
+            waitFor(browser).until(d -> d.getCurrentUrl().contains("graphs.xhtml") && d.getCurrentUrl()
+                    .contains("i=node-2"));
+            JsonObject heatmap = chartData(browser.driver(), "hourly-load");
+            assertEquals(7L, heatmap.getJsonArray("cells").stream()
+                    .mapToLong(c -> c.asJsonArray().getJsonNumber(2).longValue()).sum(), "the graphs keep the filter");
+        }
+    }
+
     private static long putLevel(Browser browser, long id, int level) {
         Object status = browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(location.pathname.replace(/[^/]*$/, '') + 'api/endpoints/" + id + "/level', {method: 'PUT',"

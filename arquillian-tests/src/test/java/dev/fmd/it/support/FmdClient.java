@@ -39,6 +39,11 @@ public final class FmdClient {
         this.probe = applicationPath + "/fmd-probe/";
     }
 
+    /** @return the path of the test probe in the application, e.g. {@code api/fmd-probe/} */
+    public String probe() {
+        return probe;
+    }
+
     /** @return the URL of a path of the application, on 127.0.0.1 */
     public String url(String path) {
         return base + (path.startsWith("/") ? path.substring(1) : path);

@@ -115,6 +115,26 @@ public class FmdRowsProbe {
         return "{}";
     }
 
+    /**
+     * Inserts, with plain JDBC, what another instance sharing the database would have written this hour: its
+     * instance row and an hourly rollup of {@code hits} requests to the endpoint.
+     */
+    @jakarta.ws.rs.POST
+    @Path("other-instance")
+    public String otherInstance(@QueryParam("name") String name, @QueryParam("endpoint") String endpoint,
+                                @QueryParam("hits") long hits) throws Exception {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        try (Connection connection = dataSource().getConnection()) {
+            insert(connection, "INSERT INTO " + table("instance") + " (name, version, first_seen, last_seen) "
+                    + "VALUES (?, 'other', ?, ?)", name, now, now);
+            insert(connection, "INSERT INTO " + table("rollup") + " (id, endpoint_id, hour_start, version, instance, "
+                    + "hits, errors, client_errors, total_ms, histogram) SELECT -1000 - id, id, ?, 'other', ?, ?, 0, "
+                    + "0, 0, '' FROM " + table("endpoint") + " WHERE name = ?",
+                    now.truncatedTo(java.time.temporal.ChronoUnit.HOURS), name, hits, endpoint);
+        }
+        return "{}";
+    }
+
     /** @return how many rows {@link #insertAged} inserted are left, per table */
     @GET
     @Path("aged")
