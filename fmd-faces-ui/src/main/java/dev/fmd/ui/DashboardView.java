@@ -109,10 +109,18 @@ public class DashboardView {
         return switch (s.database()) {
             case DISABLED -> "fmd is disabled (fmd.enabled=false): nothing is measured.";
             case STARTING -> "Waiting for fmd's database: measurements are kept in memory until it answers.";
-            case UNREACHABLE -> "fmd's database unreachable since " + time(s.databaseSince())
-                    + ": measurements are kept in memory (up to " + s.queueCapacity() + ") until it answers.";
+            case UNREACHABLE -> "fmd's database unreachable since " + time(s.databaseSince()) + sqlState(s)
+                    + ": measurements are kept in memory (up to " + s.queueCapacity() + ") until it answers. The "
+                    + "server log has the details.";
             case UP -> null;
         };
+    }
+
+    /** @return the standard SQLState of the database's last answer, e.g. " (SQLState 08001)"; never its message */
+    private static String sqlState(DashboardStatus status) {
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile("SQLState [0-9A-Z]{5}")
+                .matcher(status.databaseProblem() == null ? "" : status.databaseProblem());
+        return state.find() ? " (" + state.group() + ")" : "";
     }
 
     /** @return true when the pages can read figures */
