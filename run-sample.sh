@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 port=${PORT:-8080}
 mvn -B -ntp -q -DskipTests -pl fmd-war-sample -am package
 log=fmd-war-sample/target/payara-micro.log
+# fmd has no default password: this run makes one for the dashboard's admin (and the admin API's token), unless given
+export FMD_PASSWORD=${FMD_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}
 export FMD_ADMIN_TOKEN=${FMD_ADMIN_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}
 java -jar fmd-war-sample/target/payara-micro.jar --nocluster --port "$port" \
   --prebootcommandfile fmd-war-sample/src/main/payara/preboot.asadmin \
@@ -23,6 +25,7 @@ cat <<TXT
 
   fmd sample is running.
   Dashboard:  http://127.0.0.1:$port/fmd
+              user admin, password $FMD_PASSWORD   (made for this run; FMD_PASSWORD=... to choose)
   Shop API:   http://127.0.0.1:$port/api/products
               http://127.0.0.1:$port/api/products/1
               http://127.0.0.1:$port/api/reports/sales?ms=300     (slow)

@@ -121,7 +121,7 @@
     }
     const suffix = name || unit;
     const whole = (v) => (isFinite(num(v)) ? thousands(num(v)) : '–');
-    return { fmt: whole, text: (v) => whole(v) + (suffix ? ' ' + suffix : ''), axis: compact };
+    return { fmt: whole, text: (v) => whole(v) + (suffix ? ' ' + suffix : ''), axis: compact, isCount: true };
   }
 
   function compact(v) {
@@ -370,6 +370,7 @@
       }),
       yAxis: valueAxis({
         max: f.isPercent && stack ? 1 : null,
+        minInterval: f.isCount ? 1 : null,
         axisLabel: { color: MUTED, fontSize: 11, formatter: (v) => f.axis(v) },
       }),
       dataZoom: zoom ? [{

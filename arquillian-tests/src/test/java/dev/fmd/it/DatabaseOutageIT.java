@@ -119,7 +119,7 @@ class DatabaseOutageIT {
             latencyDuring = load(client, (int) (PER_SECOND * TimeUnit.NANOSECONDS.toSeconds(OUTAGE_NANOS)),
                     PER_SECOND);
             sent = latencyDuring.length;
-            assertTrue(client.get("fmd").body().contains("unreachable since"), "the dashboard says so");
+            assertTrue(client.page("fmd").body().contains("unreachable since"), "the dashboard says so");
         } finally {
             OutageDatabase.start();
         }

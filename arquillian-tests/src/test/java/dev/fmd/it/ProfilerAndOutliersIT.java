@@ -260,11 +260,8 @@ class ProfilerAndOutliersIT {
         return levels.get(endpoint);
     }
 
-    private static HttpResponse<String> put(FmdClient client, String path, String body, String token)
-            throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(client.url(path)))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> put(FmdClient client, String path, String body, String token) {
+        return client.putJson(path, body, "Authorization", "Bearer " + token);
     }
 
     private static List<JsonObject> json(String body) {

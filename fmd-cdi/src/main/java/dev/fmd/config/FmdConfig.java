@@ -144,6 +144,21 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
                 topValues, metricsToken, metricsPublic, dashboard);
     }
 
+    /** @return every setting, with the tokens and passwords shown only as set or not */
+    @Override
+    public String toString() {
+        return "FmdConfig[enabled=" + enabled + ", autoBind=" + autoBind + ", appVersion=" + appVersion
+                + ", monitorLevel=" + monitorLevel + ", samplingPeriodMs=" + samplingPeriodMs + ", trustedProxies="
+                + trustedProxies + ", datasource=" + datasource + ", tablePrefix=" + tablePrefix + ", queueCapacity="
+                + queueCapacity + ", batchSize=" + batchSize + ", flushIntervalMs=" + flushIntervalMs + ", instance="
+                + instance + ", outlierConstant=" + outlierConstant + ", outlierWarmup=" + outlierWarmup
+                + ", redact=" + redact + ", outlierMaxField=" + outlierMaxField + ", levelRefreshMs="
+                + levelRefreshMs + ", adminToken=" + (adminToken.isEmpty() ? "(none)" : "(set)") + ", profilerRate="
+                + profilerRate + ", retentionDays=" + retentionDays + ", rollupRetentionDays=" + rollupRetentionDays
+                + ", topValues=" + topValues + ", metricsToken=" + (metricsToken.isEmpty() ? "(none)" : "(set)")
+                + ", metricsPublic=" + metricsPublic + ", dashboard=" + dashboard + "]";
+    }
+
     /** Collects every problem instead of stopping at the first. */
     private static final class Reader {
 
@@ -286,9 +301,28 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
                 }
                 colors.put(entry.substring(0, equals).trim(), color);
             }
-            return new DashboardSettings(link, text(USERNAME, defaults.username()), raw(PASSWORD).orElse(""),
-                    text(GUEST_USERNAME, defaults.guestUsername()), raw(GUEST_PASSWORD).orElse(""),
+            String username = text(USERNAME, defaults.username());
+            String guestUsername = text(GUEST_USERNAME, defaults.guestUsername());
+            String password = password(PASSWORD);
+            String guestPassword = password(GUEST_PASSWORD);
+            if (!password.isEmpty() && !guestPassword.isEmpty() && username.equals(guestUsername)) {
+                problem(GUEST_USERNAME, guestUsername, "expected a name other than " + USERNAME + "'s: the admin and "
+                        + "the guest log in with different names");
+            }
+            return new DashboardSettings(link, username, password, guestUsername, guestPassword,
                     raw(ADMIN_ROLE).orElse(""), raw(GUEST_ROLE).orElse(""), zone, colors);
+        }
+
+        /** A password, plain or hashed ({@link Passwords}); its value never appears in a message. */
+        String password(String key) {
+            String password = raw(key).orElse("");
+            String wrong = password.isEmpty() ? null : Passwords.problem(password);
+            if (wrong != null) {
+                problem(key, "(" + (Passwords.isHashed(password) ? "a hash" : password.length() + " characters")
+                        + ", not shown)", wrong);
+                return "";
+            }
+            return password;
         }
 
         void failOnProblems() {

@@ -1,9 +1,7 @@
 package dev.fmd.metrics;
 
+import dev.fmd.access.BearerToken;
 import dev.fmd.config.FmdConfig;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Who may read {@code /fmd/metrics}. Off unless configured: with {@code fmd.metrics-token} every scrape needs that
@@ -20,8 +18,6 @@ public record MetricsAccess(String token, boolean isPublic) {
             + "characters or more) or fmd.metrics-public=true";
     /** The answer to a scrape without the right token. */
     public static final String UNAUTHORIZED_MESSAGE = "a valid bearer token (fmd.metrics-token) is needed";
-
-    private static final String BEARER = "Bearer ";
 
     /** What a scrape may get. */
     public enum Verdict {
@@ -46,9 +42,6 @@ public record MetricsAccess(String token, boolean isPublic) {
         if (token.isEmpty()) {
             return isPublic ? Verdict.ALLOWED : Verdict.OFF;
         }
-        String given = authorization != null && authorization.startsWith(BEARER)
-                ? authorization.substring(BEARER.length()).trim() : "";
-        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))
-                ? Verdict.ALLOWED : Verdict.UNAUTHORIZED;
+        return BearerToken.matches(token, authorization) ? Verdict.ALLOWED : Verdict.UNAUTHORIZED;
     }
 }

@@ -11,7 +11,8 @@ import jakarta.servlet.ServletRegistration;
 import java.util.Set;
 
 /**
- * Adds the {@link MetricsServlet} at {@code /fmd/metrics} when fmd is enabled. The servlet is always there, so a
+ * Adds the {@link MetricsServlet} at {@code /<fmd.custom-link>/metrics} (default {@code /fmd/metrics}) when fmd is
+ * enabled. The servlet is always there, so a
  * scrape of an instance where the endpoint is off is told which keys turn it on ({@link MetricsAccess}).
  */
 public final class MetricsInitializer implements ServletContainerInitializer {
@@ -28,7 +29,7 @@ public final class MetricsInitializer implements ServletContainerInitializer {
                 ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
                         new MetricsServlet(MetricsAccess.of(monitor.config()), monitor, status, counters));
                 if (servlet != null) {
-                    servlet.addMapping("/fmd/metrics");
+                    servlet.addMapping("/" + monitor.config().dashboard().link() + "/metrics");
                 }
             });
         } catch (RuntimeException | LinkageError e) {

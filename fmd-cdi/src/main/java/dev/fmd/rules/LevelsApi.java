@@ -1,5 +1,8 @@
 package dev.fmd.rules;
 
+import dev.fmd.access.BearerToken;
+import dev.fmd.access.DashboardAccess;
+import dev.fmd.access.DashboardUser;
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.query.LevelChanges;
@@ -17,20 +20,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The admin JSON API of monitoring levels, under {@code /fmd/api/endpoints}, for scripts and other services:
+ * The admin JSON API of monitoring levels, under {@code /<fmd.custom-link>/api/endpoints}, for scripts and other
+ * services:
  * <pre>
  * curl -H "Authorization: Bearer $FMD_ADMIN_TOKEN" http://host/app/fmd/api/endpoints
  * curl -X PUT -H "Authorization: Bearer $FMD_ADMIN_TOKEN" -H "Content-Type: application/json" \
  *      -d '{"level": 3}' http://host/app/fmd/api/endpoints/7/level
  * </pre>
- * Every call needs {@code fmd.admin-token} as a bearer token (a header, so a browser's cookies cannot forge a call);
- * without that key the API is off. A level change is stored, applies at once on this instance and within
+ * A call carries {@code fmd.admin-token} as a bearer token (a header, so a browser's cookies cannot forge it), or
+ * comes from a browser logged in to the dashboard ({@link DashboardAccess}): then anyone logged in may read, and only
+ * the admin may change, with the session's CSRF token in the header {@value DashboardAccess#CSRF_HEADER}. A guest's
+ * change is refused (403). A level change is stored, applies at once on this instance and within
  * {@code fmd.level-refresh} ms on every other instance sharing the database.
  */
 public final class LevelsApi extends HttpServlet {
@@ -41,19 +47,25 @@ public final class LevelsApi extends HttpServlet {
 
     private final transient Monitor monitor;
     private final transient LevelChanges changes;
+    private final transient DashboardAccess access;
+    private final String base;
 
     /**
      * @param monitor the endpoints
      * @param changes stores level changes
+     * @param access  who is logged in to the dashboard
+     * @param base    the dashboard's path, e.g. {@code /fmd}
      */
-    LevelsApi(Monitor monitor, LevelChanges changes) {
+    LevelsApi(Monitor monitor, LevelChanges changes, DashboardAccess access, String base) {
         this.monitor = monitor;
         this.changes = changes;
+        this.access = access;
+        this.base = base;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!authorized(request, response)) {
+        if (!authorized(request, response, false)) {
             return;
         }
         if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
@@ -69,12 +81,13 @@ public final class LevelsApi extends HttpServlet {
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!authorized(request, response)) {
+        if (!authorized(request, response, true)) {
             return;
         }
         Matcher path = LEVEL_PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!path.matches()) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "PUT /fmd/api/endpoints/{id}/level is the only change");
+            error(response, HttpServletResponse.SC_NOT_FOUND, "PUT " + base
+                    + "/api/endpoints/{id}/level is the only change");
             return;
         }
         Integer level = level(request, response);
@@ -115,19 +128,30 @@ public final class LevelsApi extends HttpServlet {
         return null;
     }
 
-    /** @return whether the call carries the admin token; else answers 401 or 403 */
-    private boolean authorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = monitor.config().adminToken();
-        if (token.isEmpty()) {
-            error(response, HttpServletResponse.SC_FORBIDDEN, "the admin API is off: set fmd.admin-token");
+    /**
+     * @return whether the call may go on: it carries the admin token, or comes from a session logged in to the
+     *         dashboard (for a change: the admin's, with its CSRF token); else answers 401 or 403
+     */
+    private boolean authorized(HttpServletRequest request, HttpServletResponse response, boolean change)
+            throws IOException {
+        if (BearerToken.matches(monitor.config().adminToken(), request.getHeader("Authorization"))) {
+            return true;
+        }
+        Optional<DashboardUser> user = access.user(request);
+        if (user.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"fmd\"");
+            error(response, HttpServletResponse.SC_UNAUTHORIZED, "log in at " + base + "/login, or send "
+                    + (monitor.config().adminToken().isEmpty() ? "fmd.admin-token (not set here)" : "fmd.admin-token")
+                    + " as a bearer token");
             return false;
         }
-        String authorization = request.getHeader("Authorization");
-        String given = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).trim() : "";
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"fmd\"");
-            error(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid bearer token (fmd.admin-token) is needed");
+        if (change && !user.get().role().canChange()) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, user.get().name() + " is a read-only guest");
+            return false;
+        }
+        if (change && !DashboardAccess.csrfValid(request)) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "a change from a browser needs the page's CSRF token "
+                    + "in the header " + DashboardAccess.CSRF_HEADER);
             return false;
         }
         return true;

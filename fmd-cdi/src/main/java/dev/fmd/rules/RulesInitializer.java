@@ -1,5 +1,7 @@
 package dev.fmd.rules;
 
+import dev.fmd.access.DashboardAccess;
+import dev.fmd.config.DashboardSettings;
 import dev.fmd.monitor.FmdBeans;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.query.LevelChanges;
@@ -9,17 +11,20 @@ import jakarta.servlet.ServletRegistration;
 
 import java.util.Set;
 
-/** Adds the {@link LevelsApi} at {@code /fmd/api/endpoints} when fmd is enabled. */
+/** Adds the {@link LevelsApi} at {@code /<fmd.custom-link>/api/endpoints} when fmd is enabled. */
 public final class RulesInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         FmdBeans.enabled(Monitor.class).ifPresent(monitor -> {
             LevelChanges changes = FmdBeans.enabled(LevelChanges.class).orElseThrow();
+            DashboardSettings settings = monitor.config().dashboard();
+            String base = "/" + settings.link();
             ServletRegistration.Dynamic api = context.addServlet("fmd-levels-api",
-                    new LevelsApi(monitor.unproxied(), changes));
+                    new LevelsApi(monitor.unproxied(), changes, new DashboardAccess(settings),
+                            context.getContextPath() + base));
             if (api != null) {
-                api.addMapping("/fmd/api/endpoints", "/fmd/api/endpoints/*");
+                api.addMapping(base + "/api/endpoints", base + "/api/endpoints/*");
             }
         });
     }

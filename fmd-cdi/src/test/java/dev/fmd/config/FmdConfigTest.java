@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,5 +87,42 @@ class FmdConfigTest {
         FmdConfig config = read();
         assertFalse(config.enabled());
         assertEquals(3, config.monitorLevel());
+    }
+
+    @Test
+    void passwordsAreCheckedButNeverShownInMessagesOrText() {
+        values.put("fmd.password", "short");
+        values.put("fmd.guest-password", "pbkdf2-sha256:notanumber:abc:def");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, this::read);
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains("fmd.password=(5 characters, not shown): expected at least 8 characters"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("fmd.guest-password=(a hash, not shown): expected a hash as pbkdf2-sha256"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("short") || e.getMessage().contains("notanumber"), e.getMessage());
+    }
+
+    @Test
+    void adminAndGuestNeedDifferentNames() {
+        values.put("fmd.password", "admin-secret-1");
+        values.put("fmd.guest-password", "guest-secret-1");
+        values.put("fmd.guest-username", "admin");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, this::read);
+        assertTrue(e.getMessage().contains("fmd.guest-username=admin: expected a name other than fmd.username's"),
+                e.getMessage());
+    }
+
+    @Test
+    void toStringShowsNoSecret() {
+        values.put("fmd.password", Passwords.hash("first-secret-value"));
+        values.put("fmd.guest-password", "second-secret-value");
+        values.put("fmd.admin-token", "third-secret-value-0123");
+        values.put("fmd.metrics-token", "fourth-secret-value-0123");
+        String text = read().toString();
+        assertTrue(text.contains("adminToken=(set)") && text.contains("metricsToken=(set)")
+                && text.contains("password=(set)"), text);
+        for (String secret : List.of("secret-value", "pbkdf2")) {
+            assertFalse(text.contains(secret), text);
+        }
     }
 }

@@ -1,18 +1,26 @@
 package dev.fmd.ui;
 
-import dev.fmd.config.FmdConfig;
+import dev.fmd.access.DashboardAccess;
+import dev.fmd.config.DashboardSettings;
+import dev.fmd.monitor.ClientAddress;
 import dev.fmd.monitor.FmdBeans;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 
+import java.util.EnumSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Puts the dashboard at {@code /<fmd.custom-link>} (default {@code /fmd}) when the application starts: the home
- * address, the static assets, and exact mappings of each page to the application's Faces servlet. Exact mappings win
+ * Puts the dashboard at {@code /<fmd.custom-link>} (default {@code /fmd}) when the application starts: the login
+ * guard over all of it ({@link DashboardGuard}), the login and logout addresses, the home address, the static
+ * assets, and exact mappings of each page to the application's Faces servlet. When nobody can log in (no password,
+ * no role), the log says once what to set. Exact mappings win
  * over every other mapping of the application (even a JAX-RS application at {@code /*}), and add no pattern that
  * could change how the application's own pages are served.
  */
@@ -25,16 +33,23 @@ public class DashboardInitializer implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         try {
-            FmdBeans.config().map(FmdConfig::dashboard).ifPresent(settings -> {
+            FmdBeans.config().ifPresent(config -> {
+                DashboardSettings settings = config.dashboard();
                 String base = "/" + settings.link();
-                ServletRegistration.Dynamic home = context.addServlet("fmd-home", new DashboardHomeServlet(base));
-                if (home != null) {
-                    home.addMapping(base, base + "/");
+                DashboardAccess access = new DashboardAccess(settings);
+                if (!access.loginConfigured()) {
+                    LOG.warning(DashboardAccess.HOW_TO_CONFIGURE);
                 }
-                ServletRegistration.Dynamic assets = context.addServlet("fmd-assets", new AssetServlet());
-                if (assets != null) {
-                    assets.addMapping(base + "/assets/*");
+                declareRoles(context, settings);
+                FilterRegistration.Dynamic guard = context.addFilter("fmd-guard", new DashboardGuard(access, base));
+                if (guard != null) {
+                    guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, base + "/*");
                 }
+                servlet(context, "fmd-login", new LoginServlet(access, new ClientAddress(config.trustedProxies()),
+                        base), base + "/login");
+                servlet(context, "fmd-logout", new LogoutServlet(access, base), base + "/logout");
+                servlet(context, "fmd-home", new DashboardHomeServlet(base), base, base + "/");
+                servlet(context, "fmd-assets", new AssetServlet(), base + "/assets/*");
                 ServletRegistration faces = context.getServletRegistrations().values().stream()
                         .filter(r -> FACES_SERVLET.equals(r.getClassName())).findFirst().orElse(null);
                 if (faces == null) {
@@ -46,6 +61,30 @@ public class DashboardInitializer implements ServletContextListener {
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "fmd's dashboard could not be added: " + e + ". The application is not affected.",
                     e);
+        }
+    }
+
+    private static void servlet(ServletContext context, String name, Servlet servlet, String... mappings) {
+        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        if (registration != null) {
+            registration.addMapping(mappings);
+        }
+    }
+
+    /**
+     * Declares {@code fmd.admin-role} and {@code fmd.guest-role} as roles of the application, as a
+     * {@code <security-role>} would: servers answer {@code isUserInRole} only for declared roles.
+     */
+    private static void declareRoles(ServletContext context, DashboardSettings settings) {
+        String[] roles = java.util.stream.Stream.of(settings.adminRole(), settings.guestRole())
+                .filter(role -> !role.isEmpty()).distinct().toArray(String[]::new);
+        if (roles.length > 0) {
+            try {
+                context.declareRoles(roles);
+            } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+                LOG.warning("fmd could not declare the roles " + String.join(", ", roles) + " (" + e + "): declare "
+                        + "them as <security-role> in web.xml for fmd.admin-role / fmd.guest-role to work.");
+            }
         }
     }
 }

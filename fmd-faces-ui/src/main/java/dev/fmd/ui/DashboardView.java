@@ -1,5 +1,8 @@
 package dev.fmd.ui;
 
+import dev.fmd.access.DashboardAccess;
+import dev.fmd.access.DashboardUser;
+import dev.fmd.access.Role;
 import dev.fmd.config.DashboardSettings;
 import dev.fmd.config.FmdConfig;
 import dev.fmd.query.DashboardStatus;
@@ -96,6 +99,27 @@ public class DashboardView {
             status = statusQueries.get().status();
         }
         return status;
+    }
+
+    /** @return who is logged in (the login guard lets no page be shown to anyone else) */
+    public DashboardUser getUser() {
+        Object user = request.getAttribute(DashboardGuard.USER);
+        return user instanceof DashboardUser u ? u : new DashboardUser("", Role.GUEST, false);
+    }
+
+    /** @return true when the user may change settings; pages show change controls only then */
+    public boolean isAdmin() {
+        return getUser().role().canChange();
+    }
+
+    /** @return the session's CSRF token, which every change (form field or header) must carry */
+    public String getCsrfToken() {
+        return DashboardAccess.csrfToken(request);
+    }
+
+    /** @return how many days single requests are kept ({@code fmd.retention-days}) */
+    public int getRetentionDays() {
+        return config.isResolvable() ? config.get().retentionDays() : 30;
     }
 
     /** @return the path of the dashboard in the application, e.g. {@code /shop/fmd} */

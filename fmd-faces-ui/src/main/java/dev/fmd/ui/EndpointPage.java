@@ -118,6 +118,11 @@ public class EndpointPage {
         page = view.read("the requests", () -> requests.requests(id, window, before, PAGE_SIZE));
     }
 
+    /** @return how many days single requests are kept ({@code fmd.retention-days}) */
+    public int getRetentionDays() {
+        return view.getRetentionDays();
+    }
+
     private long id() {
         try {
             return Long.parseLong(request.getParameter("id"));

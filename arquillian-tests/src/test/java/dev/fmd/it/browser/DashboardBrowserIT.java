@@ -1,5 +1,6 @@
 package dev.fmd.it.browser;
 
+import dev.fmd.config.Passwords;
 import dev.fmd.it.support.Browser;
 import dev.fmd.it.support.Database;
 import dev.fmd.it.support.FmdClient;
@@ -24,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.StringReader;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every dashboard page in a real browser, on the sample with known traffic: what a stranger, the admin and a guest
- * see, the figures against the traffic sent, hostile values from clients shown as text, and a screenshot of each
- * page under {@code target/screenshots}.
+ * (whose password is configured as a PBKDF2 hash) see, the figures against the traffic sent, hostile values from
+ * clients shown as text, login throttling, and a screenshot of each page under {@code target/screenshots}.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -63,7 +65,7 @@ class DashboardBrowserIT {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("fmd.app-version", "1.4.0");
         config.put("fmd.password", ADMIN_PASSWORD);
-        config.put("fmd.guest-password", GUEST_PASSWORD);
+        config.put("fmd.guest-password", Passwords.hash(GUEST_PASSWORD));
         config.put("fmd.admin-token", "browser-test-admin-token-0123456789");
         return TestWars.configured(TestWars.sample(), config, "fmd_", Database.DEFAULT);
     }
@@ -248,7 +250,10 @@ class DashboardBrowserIT {
             assertEquals("2", browser.driver().findElement(By.id("window-hits")).getText());
             assertEquals("2", browser.driver().findElement(By.id("errors4xx")).getText());
             long id = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
-            assertEquals(403L, putLevel(browser, id, 2), "a guest's session cannot change a level");
+            assertEquals("read-only", browser.driver().findElement(By.id("read-only")).getText());
+            assertEquals(403L, putLevel(browser, id, 2, true), "a guest's session cannot change a level");
+            assertEquals(1, (int) FmdClient.number(client.endpointRows().stream().filter(e -> "OrderResource.order"
+                    .equals(FmdClient.text(e, "name"))).findFirst().orElseThrow(), "monitor_level"), "unchanged");
             browser.driver().get(client.url("fmd/graphs.xhtml"));
             waitFor(browser).until(d -> !d.findElements(By.cssSelector("#hourly-load canvas")).isEmpty());
             browser.screenshot("graphs-guest");
@@ -256,7 +261,8 @@ class DashboardBrowserIT {
         try (Browser browser = loggedIn(client, "admin", ADMIN_PASSWORD)) {
             openEndpoint(browser, client, "ProductResource.get");
             long id = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
-            assertEquals(200L, putLevel(browser, id, 1), "the admin's session changes a level");
+            assertEquals(403L, putLevel(browser, id, 1, false), "a change without the page's CSRF token is refused");
+            assertEquals(204L, putLevel(browser, id, 1, true), "the admin's session changes a level");
         }
     }
 
@@ -288,10 +294,35 @@ class DashboardBrowserIT {
         }
     }
 
-    private static long putLevel(Browser browser, long id, int level) {
+    @Test
+    @Order(8)
+    void tenWrongPasswordsInAMinuteMakeTheAddressWait() {
+        FmdClient client = seed();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> wrong = client.postForm(loginPath(client), "username", "admin", "password",
+                    "guess-" + i);
+            assertEquals(401, wrong.statusCode(), "try " + i);
+            assertTrue(wrong.body().contains("Wrong user name or password."));
+        }
+        HttpResponse<String> refused = client.postForm(loginPath(client), "username", "admin", "password",
+                ADMIN_PASSWORD);
+        assertEquals(429, refused.statusCode(), "even the right password waits");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After: " + retryAfter);
+        assertFalse(refused.body().contains("ProductResource"));
+    }
+
+    private static String loginPath(FmdClient client) {
+        return java.net.URI.create(client.url("fmd/login")).getPath().substring(1);
+    }
+
+    /** Changes a level from the page's script, with the page's CSRF token or without. */
+    private static long putLevel(Browser browser, long id, int level, boolean withToken) {
         Object status = browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var headers = {'Content-Type': 'application/json'};"
+                + (withToken ? "headers['X-Fmd-Csrf'] = document.querySelector('meta[name=fmd-csrf]').content;" : "")
                 + "fetch(location.pathname.replace(/[^/]*$/, '') + 'api/endpoints/" + id + "/level', {method: 'PUT',"
-                + " headers: {'Content-Type': 'application/json'}, body: JSON.stringify({level: " + level + "})})"
+                + " headers: headers, body: JSON.stringify({level: " + level + "})})"
                 + ".then(r => done(r.status), e => done(-1));");
         return ((Number) status).longValue();
     }

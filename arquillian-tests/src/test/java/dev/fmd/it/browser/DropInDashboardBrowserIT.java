@@ -5,6 +5,7 @@ import dev.fmd.it.support.Database;
 import dev.fmd.it.support.DropInApp;
 import dev.fmd.it.support.FmdClient;
 import dev.fmd.it.support.TestWars;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
+import java.io.StringReader;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,13 +30,15 @@ import static dev.fmd.it.browser.DashboardBrowserIT.chartData;
 import static dev.fmd.it.browser.DashboardBrowserIT.loggedIn;
 import static dev.fmd.it.browser.DashboardBrowserIT.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard in an application written without fmd in mind (the drop-in application, which has its own Faces
  * page), moved to {@code /monitoring} by {@code fmd.custom-link}: its pages show the application's requests, and the
- * application's own page still answers as before. Times are shown in {@code fmd.timezone}.
+ * application's own page still answers as before. Times are shown in {@code fmd.timezone}. The application's own
+ * users come in by their roles ({@code fmd.guest-role}, {@code fmd.admin-role}).
  */
 @ExtendWith(ArquillianExtension.class)
 class DropInDashboardBrowserIT {
@@ -47,7 +52,8 @@ class DropInDashboardBrowserIT {
     @Deployment(testable = false)
     static WebArchive dropIn() {
         return DropInApp.war(Map.of("fmd.custom-link", "monitoring", "fmd.password", PASSWORD,
-                "fmd.timezone", "Asia/Kolkata"), PREFIX);
+                "fmd.timezone", "Asia/Kolkata", "fmd.guest-role", "user", "fmd.admin-role", "operator",
+                "fmd.colors", "PlainResource.hello=#d62728"), PREFIX);
     }
 
     @AfterAll
@@ -80,6 +86,8 @@ class DropInDashboardBrowserIT {
             assertEquals("1", browser.driver().findElement(By.xpath(
                     "//tr[.//a[text()='PlainResource.reject']]/td[contains(@class,'errors4xx')]")).getText());
             assertTrue(browser.driver().findElement(By.id("version")).getText().matches("[0-9a-f]{7,40}|.+"));
+            assertEquals("rgb(214, 39, 40)", swatch(browser, "PlainResource.hello"), "the colour of fmd.colors");
+            String asyncColor = swatch(browser, "AsyncResource.suspended");
             browser.screenshot("dropin-overview");
 
             browser.driver().findElement(By.linkText("PlainResource.hello")).click();
@@ -101,10 +109,66 @@ class DropInDashboardBrowserIT {
                 waitFor(browser).until(d -> !d.findElements(By.cssSelector("#" + chart + " canvas")).isEmpty());
             }
             JsonObject daily = chartData(browser.driver(), "daily");
+            Map<String, String> colors = new java.util.HashMap<>();
+            daily.getJsonArray("series").forEach(v -> colors.put(v.asJsonObject().getString("name"),
+                    v.asJsonObject().getString("color")));
+            assertEquals("#d62728", colors.get("PlainResource.hello"));
+            assertEquals(asyncColor, rgb(colors.get("AsyncResource.suspended")), "a hashed colour is the same on "
+                    + "every page");
             assertTrue(daily.getJsonArray("series").stream().map(s -> s.asJsonObject().getString("name"))
                     .anyMatch("AsyncResource.suspended"::equals), "async requests count: " + daily);
             assertNotEquals(0, browser.driver().findElements(By.cssSelector(".fmd-chart")).size());
             browser.screenshot("dropin-graphs");
         }
+    }
+
+    @Test
+    void applicationsOwnUsersComeInByTheirRolesAndOnlyTheAdminRoleChanges() {
+        FmdClient client = new FmdClient(deployment, "rest");
+        assertEquals("hello bo", client.get("rest/greetings/bo").body());
+        client.awaitRequestRows("GreetingResource.greet", rows -> !rows.isEmpty());
+
+        HttpResponse<String> stranger = client.get("monitoring/index.xhtml");
+        assertTrue(stranger.uri().getPath().endsWith("/monitoring/login"), "a stranger gets the login form");
+        assertFalse(stranger.body().contains("PlainResource"));
+        assertTrue(stranger.body().contains("log in with the application's own login"), stranger.body());
+
+        HttpResponse<String> guest = client.get("monitoring/index.xhtml", "Authorization", "Bearer user-ann");
+        assertEquals(200, guest.statusCode());
+        assertTrue(guest.body().contains("GreetingResource.greet") && guest.body().contains("id=\"read-only\""),
+                "a user in fmd.guest-role sees the data, read-only");
+        HttpResponse<String> levels = client.get("monitoring/api/endpoints", "Authorization", "Bearer user-ann");
+        assertEquals(200, levels.statusCode(), levels.body());
+        long id = Json.createReader(new StringReader(levels.body())).readArray().stream()
+                .map(v -> v.asJsonObject()).filter(e -> e.getString("name").equals("GreetingResource.greet"))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        String level = "monitoring/api/endpoints/" + id + "/level";
+        assertEquals(403, client.putJson(level, "{\"level\":0}", "Authorization", "Bearer user-ann").statusCode(),
+                "a guest cannot change a level");
+        assertEquals(403, client.putJson(level, "{\"level\":0}", "Authorization", "Bearer user-op-kim").statusCode(),
+                "an admin's change from a browser needs the page's CSRF token");
+
+        HttpResponse<String> admin = client.get("monitoring/index.xhtml", "Authorization", "Bearer user-op-kim");
+        assertTrue(admin.body().contains("GreetingResource.greet") && !admin.body().contains("id=\"read-only\""));
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"fmd-csrf\" content=\"([^\"]+)\"")
+                .matcher(admin.body());
+        assertTrue(csrf.find(), "the page carries its CSRF token");
+        assertEquals(204, client.putJson(level, "{\"level\":0}", "Authorization", "Bearer user-op-kim",
+                "X-Fmd-Csrf", csrf.group(1)).statusCode(), "a user in fmd.admin-role changes a level");
+        assertEquals(0, (int) FmdClient.number(client.endpointRows().stream()
+                .filter(e -> "GreetingResource.greet".equals(FmdClient.text(e, "name"))).findFirst().orElseThrow(),
+                "monitor_level"));
+        assertEquals(204, client.putJson(level, "{\"level\":1}", "Authorization", "Bearer user-op-kim",
+                "X-Fmd-Csrf", csrf.group(1)).statusCode());
+    }
+
+    private static String swatch(Browser browser, String endpoint) {
+        return browser.driver().findElement(By.xpath("//tr[.//a[text()='" + endpoint + "']]//span[contains(@class,"
+                + "'fmd-swatch')]")).getCssValue("background-color").replace("rgba(", "rgb(").replace(", 1)", ")");
+    }
+
+    private static String rgb(String hex) {
+        int value = Integer.parseInt(hex.substring(1), 16);
+        return "rgb(" + (value >> 16) + ", " + (value >> 8 & 0xff) + ", " + (value & 0xff) + ")";
     }
 }

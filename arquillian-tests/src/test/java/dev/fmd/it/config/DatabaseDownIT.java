@@ -44,7 +44,7 @@ class DatabaseDownIT {
             assertEquals(200, response.statusCode());
             assertEquals("echo", response.body());
         }
-        HttpResponse<String> page = client.get("fmd");
+        HttpResponse<String> page = client.page("fmd");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("fmd&#39;s database unreachable since")
                 || page.body().contains("fmd's database unreachable since"), page.body());

@@ -34,7 +34,7 @@ class DisabledIT {
         FmdClient client = new FmdClient(deployment, "tiny");
         assertEquals("echo", client.get("tiny/echo").body());
         assertEquals("picked", client.get("tiny/picked").body());
-        HttpResponse<String> page = client.get("fmd");
+        HttpResponse<String> page = client.page("fmd");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("fmd is disabled"), page.body());
         FmdClient.sleep(1500);

@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.Set;
 
-/** The application's own authentication: {@code Authorization: Bearer user-<name>} logs {@code <name>} in. */
+/**
+ * The application's own authentication: {@code Authorization: Bearer user-<name>} logs {@code <name>} in, in the group
+ * {@code user}; names starting with {@code op-} (operators) are also in the group {@code operator}.
+ */
 @ApplicationScoped
 public class TokenAuthentication implements HttpAuthenticationMechanism {
 
@@ -20,7 +23,9 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.startsWith(PREFIX)) {
-            return context.notifyContainerAboutLogin(authorization.substring(PREFIX.length()), Set.of("user"));
+            String name = authorization.substring(PREFIX.length());
+            return context.notifyContainerAboutLogin(name, name.startsWith("op-") ? Set.of("user", "operator")
+                    : Set.of("user"));
         }
         return context.doNothing();
     }

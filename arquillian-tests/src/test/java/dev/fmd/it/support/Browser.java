@@ -28,7 +28,7 @@ public final class Browser implements AutoCloseable {
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1400,900", "--user-data-dir=" + profile);
+                    "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);
@@ -41,12 +41,26 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** @param name saves a screenshot as {@code target/screenshots/<name>.png} */
+    /**
+     * Saves a screenshot of the whole page, 1280 pixels wide, as {@code target/screenshots/<name>.png}.
+     *
+     * @param name the file's name
+     * @return the file
+     * @throws IOException when it cannot be written
+     */
     public Path screenshot(String name) throws IOException {
         Path dir = Path.of(System.getProperty("fmd.it.target", "target"), "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        long height = ((Number) driver.executeScript("return Math.max(document.documentElement.scrollHeight, "
+                + "window.innerHeight)")).longValue();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280,
+                "height", Math.min(height, 8000), "deviceScaleFactor", 1, "mobile", false));
+        try {
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
         return file;
     }
 

@@ -25,7 +25,7 @@ public final class FmdClient {
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new java.net.CookieManager()).build();
     private final String base;
     private final String probe;
 
@@ -79,6 +79,72 @@ public final class FmdClient {
     /** POST without a body. */
     public HttpResponse<String> post(String path, String... headers) {
         return send("POST", path, headers);
+    }
+
+    /**
+     * GETs a dashboard page as its admin: when the answer is the login form, logs in there with
+     * {@link TestWars#ADMIN_PASSWORD} (this client keeps the session cookie) and GETs the page again.
+     *
+     * @param path a dashboard page, e.g. {@code fmd} or {@code fmd/graphs.xhtml}
+     * @return the page
+     */
+    public HttpResponse<String> page(String path) {
+        HttpResponse<String> page = get(path);
+        if (page.uri().getPath().endsWith("/login")) {
+            HttpResponse<String> login = postForm(page.uri().getPath().substring(1), "username", "admin",
+                    "password", TestWars.ADMIN_PASSWORD);
+            if (login.statusCode() != 200 || login.uri().getPath().endsWith("/login")) {
+                throw new AssertionError("the dashboard's login failed: " + login.statusCode() + " " + login.body());
+            }
+            page = get(path);
+        }
+        return page;
+    }
+
+    /**
+     * POSTs a form.
+     *
+     * @param path   path under the server's root, e.g. {@code fmd/login} (a context root's path included)
+     * @param fields name, value, name, value, ...
+     * @return the response, after redirects
+     */
+    public HttpResponse<String> postForm(String path, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(fields[i],
+                    java.nio.charset.StandardCharsets.UTF_8)).append('=').append(java.net.URLEncoder.encode(
+                    fields[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        URI uri = URI.create(base).resolve("/" + path);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("POST " + path + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * PUT with a JSON body.
+     *
+     * @param path    path under the context root
+     * @param json    the body
+     * @param headers name, value, name, value, ...
+     * @return the response
+     */
+    public HttpResponse<String> putJson(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("PUT " + path + " failed: " + e, e);
+        }
     }
 
     /** POST with a JSON body. */
@@ -185,7 +251,7 @@ public final class FmdClient {
      * @return the figure the dashboard shows now
      */
     public long dashboardFigure(String id) {
-        HttpResponse<String> page = get("fmd");
+        HttpResponse<String> page = page("fmd");
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("id=\"" + id + "\">(\\d+)<")
                 .matcher(page.body());
         if (page.statusCode() != 200 || !matcher.find()) {

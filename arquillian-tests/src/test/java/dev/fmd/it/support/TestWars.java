@@ -18,6 +18,9 @@ public final class TestWars {
 
     private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
+    /** The dashboard admin's password of every test WAR that sets none itself ({@code fmd.password}). */
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+
     private TestWars() {
     }
 
@@ -42,7 +45,8 @@ public final class TestWars {
 
     /**
      * Replaces the WAR's {@code microprofile-config.properties} with the given keys, pointing fmd at the database of
-     * this run, and adds the probe the tests read fmd's rows with.
+     * this run, and adds the probe the tests read fmd's rows with. Without {@code fmd.password} among the keys the
+     * admin's password is {@link #ADMIN_PASSWORD} (an empty value: no password).
      *
      * @param war    the WAR
      * @param config its keys, in order
@@ -57,6 +61,7 @@ public final class TestWars {
     public static WebArchive configured(WebArchive war, Map<String, String> config, String prefix,
                                         Database database) {
         Map<String, String> keys = new LinkedHashMap<>(config);
+        keys.putIfAbsent("fmd.password", ADMIN_PASSWORD);
         database.configure(war, keys, prefix);
         war.delete(CONFIG);
         war.add(new StringAsset(keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

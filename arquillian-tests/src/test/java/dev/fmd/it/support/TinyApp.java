@@ -32,14 +32,21 @@ public final class TinyApp {
 
     /** @return whether Payara's log (written by this build's servers) contains the text */
     public static boolean serverLogContains(String text) throws IOException {
+        return serverLogCount(text) > 0;
+    }
+
+    /** @return how many times Payara's log (written by this build's servers) contains the text */
+    public static long serverLogCount(String text) throws IOException {
         Path target = Path.of(System.getProperty("fmd.it.target", "target"));
+        long count = 0;
         try (Stream<Path> logs = Files.list(target)) {
             for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("payara.log")).toList()) {
-                if (Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) {
-                    return true;
+                String content = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (int at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + text.length())) {
+                    count++;
                 }
             }
         }
-        return false;
+        return count;
     }
 }

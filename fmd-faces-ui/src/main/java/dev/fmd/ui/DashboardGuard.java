@@ -1,0 +1,77 @@
+package dev.fmd.ui;
+
+import dev.fmd.access.DashboardAccess;
+import dev.fmd.access.DashboardUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Lets only users logged in to the dashboard ({@link DashboardAccess}) reach its pages under {@code /<link>/}: a
+ * stranger asking for a page is sent to the login form (a Faces Ajax request gets a redirect it follows), and sees no
+ * data. The login and logout addresses and the assets (no data) are open; the JSON API and the metrics check their
+ * own callers (bearer tokens, or this same login).
+ * <p>
+ * The user is left in the request attribute {@value #USER} for the pages.
+ */
+public final class DashboardGuard extends HttpFilter {
+
+    /** The request attribute holding the {@link DashboardUser} of a page request. */
+    public static final String USER = "dev.fmd.ui.user";
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient DashboardAccess access;
+    private final String base;
+
+    /**
+     * @param access who may log in
+     * @param base   the dashboard's path in the application, e.g. {@code /fmd}
+     */
+    DashboardGuard(DashboardAccess access, String base) {
+        this.access = access;
+        this.base = base;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (isOpen(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<DashboardUser> user = access.user(request);
+        if (user.isPresent()) {
+            request.setAttribute(USER, user.get());
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+            chain.doFilter(request, response);
+            return;
+        }
+        String login = request.getContextPath() + base + "/login?next=" + URLEncoder.encode(
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
+                StandardCharsets.UTF_8);
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + login.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+        } else if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            response.sendRedirect(login);
+        } else {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+    }
+
+    private boolean isOpen(String path) {
+        return path.equals(base + "/login") || path.equals(base + "/logout") || path.startsWith(base + "/assets/")
+                || path.equals(base + "/metrics") || path.startsWith(base + "/api/");
+    }
+}
