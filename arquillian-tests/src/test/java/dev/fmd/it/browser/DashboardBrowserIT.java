@@ -179,6 +179,15 @@ class DashboardBrowserIT {
             assertTrue(boxes.getJsonArray("rows").stream().map(r -> r.asJsonObject().getString("name"))
                     .anyMatch("ProductResource.list"::equals));
             browser.screenshot("graphs");
+
+            browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId",
+                    "America/New_York"));
+            browser.driver().navigate().refresh();
+            waitFor(browser).until(d -> d.findElement(By.cssSelector(".fmd-window-text")).getText()
+                    .contains("(America/New_York)"));
+            assertEquals(total, chartData(browser.driver(), "hourly-load").getJsonArray("cells").stream()
+                    .mapToLong(c -> c.asJsonArray().getJsonNumber(2).longValue()).sum(),
+                    "without fmd.timezone, times are in the browser's zone, and every request still counts");
         }
     }
 
@@ -250,10 +259,10 @@ class DashboardBrowserIT {
             assertEquals("2", browser.driver().findElement(By.id("window-hits")).getText());
             assertEquals("2", browser.driver().findElement(By.id("errors4xx")).getText());
             long id = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
-            assertEquals("read-only", browser.driver().findElement(By.id("read-only")).getText());
             assertEquals(403L, putLevel(browser, id, 2, true), "a guest's session cannot change a level");
             assertEquals(1, (int) FmdClient.number(client.endpointRows().stream().filter(e -> "OrderResource.order"
                     .equals(FmdClient.text(e, "name"))).findFirst().orElseThrow(), "monitor_level"), "unchanged");
+            assertEquals("read-only", browser.driver().findElement(By.id("read-only")).getText());
             browser.driver().get(client.url("fmd/graphs.xhtml"));
             waitFor(browser).until(d -> !d.findElements(By.cssSelector("#hourly-load canvas")).isEmpty());
             browser.screenshot("graphs-guest");
