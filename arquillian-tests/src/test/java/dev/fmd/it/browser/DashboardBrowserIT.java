@@ -272,6 +272,14 @@ class DashboardBrowserIT {
             long id = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
             assertEquals(403L, putLevel(browser, id, 1, false), "a change without the page's CSRF token is refused");
             assertEquals(204L, putLevel(browser, id, 1, true), "the admin's session changes a level");
+
+            browser.driver().findElement(By.id("logout")).click();
+            waitFor(browser).until(d -> !d.findElements(By.id("login-message")).isEmpty());
+            assertEquals("You are logged out.", browser.driver().findElement(By.id("login-message")).getText());
+            browser.driver().get(client.url("fmd/index.xhtml"));
+            waitFor(browser).until(d -> !d.findElements(By.name("password")).isEmpty());
+            assertFalse(browser.driver().getPageSource().contains("ProductResource"), "logged out: no data");
+            assertEquals(401L, putLevel(browser, id, 2, false), "the session no longer changes anything");
         }
     }
 
