@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Talks to a deployed test WAR over 127.0.0.1 only (whatever host Arquillian reports), as a user would: plain HTTP
@@ -23,6 +25,8 @@ import java.util.function.Predicate;
 public final class FmdClient {
 
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(15);
+    /** The day rollups are written every 5 s: on a busy machine a few rounds may pass. */
+    private static final Duration ROLLUPS_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new java.net.CookieManager()).build();
@@ -206,9 +210,29 @@ public final class FmdClient {
         return await(this::endpointRows, condition, "endpoint rows");
     }
 
+    /**
+     * Waits until every rollup table counts the stored requests (the day tables lag the request rows by a few
+     * seconds).
+     *
+     * @param requests how many request rows there must be, and how many requests each rollup table must count
+     * @throws AssertionError with the last counts seen when they never did
+     */
+    public void awaitRollups(long requests) {
+        Map<String, Long> expected = Map.of("request", requests, "rollup", requests, "rollup_day", requests,
+                "rollup_dimension", 2 * requests, "rollup_status", requests);
+        await(() -> probe(probe + "rollup-hits"), rows -> expected.equals(rows.stream().collect(
+                Collectors.toMap(r -> text(r, "counted"), r -> (long) number(r, "hits")))),
+                "every rollup table to count " + requests + " requests", ROLLUPS_TIMEOUT);
+    }
+
     private List<JsonObject> await(java.util.function.Supplier<List<JsonObject>> rows,
                                    Predicate<List<JsonObject>> condition, String what) {
-        long deadline = System.nanoTime() + ROWS_TIMEOUT.toNanos();
+        return await(rows, condition, what, ROWS_TIMEOUT);
+    }
+
+    private List<JsonObject> await(java.util.function.Supplier<List<JsonObject>> rows,
+                                   Predicate<List<JsonObject>> condition, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonObject> last = List.of();
         AssertionError lastError = null;
         while (System.nanoTime() < deadline) {
@@ -223,7 +247,7 @@ public final class FmdClient {
             }
             sleep(200);
         }
-        throw new AssertionError("timed out after " + ROWS_TIMEOUT.toSeconds() + " s waiting for " + what
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
                 + "; last seen: " + (lastError != null ? lastError.getMessage() : last));
     }
 

@@ -55,6 +55,21 @@ public class FmdRowsProbe {
                 + endpoint.replace("'", "") + "') AS rolled_up", endpoint);
     }
 
+    /**
+     * How many requests each table counts, over every endpoint: {@code request} its rows, each rollup table the sum
+     * of its hits ({@code rollup_dimension} counts every request twice, once per user and once per IP).
+     */
+    @GET
+    @Path("rollup-hits")
+    public String rollupHits() throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT 'request' AS counted, COUNT(*) AS hits FROM " + table("request"));
+        for (String rollup : new String[] {"rollup", "rollup_day", "rollup_dimension", "rollup_status"}) {
+            sql.append(" UNION ALL SELECT '").append(rollup).append("', COALESCE(SUM(hits), 0) FROM ")
+                    .append(table(rollup));
+        }
+        return rows(sql.toString(), null);
+    }
+
     /** The call trees of an endpoint's requests, with their code lines, in request and tree order. */
     @GET
     @Path("stack-lines")
