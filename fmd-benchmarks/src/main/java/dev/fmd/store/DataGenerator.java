@@ -85,11 +85,15 @@ public final class DataGenerator implements AutoCloseable {
     /**
      * @param overrides keys of the configuration, e.g. {@code fmd.table-prefix}; {@code fmd.*} system properties win
      * @return the writer's configuration: fmd's defaults (a queue of 10,000 records, batches of 500), instance
-     *         {@code app-1}
+     *         {@code app-1}, and a retention of 100 years, so that the writer's retention pass (30 s after its start)
+     *         does not delete the history being generated (with the default 30 days it deleted the first 1.3 million
+     *         requests of a 90-day data set)
      */
     public static FmdConfig config(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
         values.put(FmdConfig.INSTANCE, "app-1");
+        values.put(FmdConfig.RETENTION_DAYS, "36500");
+        values.put(FmdConfig.ROLLUP_RETENTION_DAYS, "36500");
         values.putAll(overrides);
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("fmd."))
                 .forEach(k -> values.put(k, System.getProperty(k)));
