@@ -286,9 +286,14 @@ public final class DataGenerator implements AutoCloseable {
         return reporter;
     }
 
-    /** What is in the tables of a prefix. */
+    /**
+     * What is in the tables of a prefix.
+     *
+     * @param appHourHits the hits of the app-wide hourly rollup, or -1 when the tables have none (written by a
+     *                    version of fmd-cdi before it, {@code FMD_CDI_JAR})
+     */
     public record Counts(long requests, long trees, long stackLines, long outliers, long hourlyHits, long dailyHits,
-                         long statusHits, long userHits, long ipHits, long endpoints) {
+                         long statusHits, long userHits, long ipHits, long appHourHits, long endpoints) {
 
         /** @return the rows of the tables with this prefix */
         public static Counts of(BenchDatabase db, String prefix) throws SQLException {
@@ -301,7 +306,16 @@ public final class DataGenerator implements AutoCloseable {
                     db.number("SELECT SUM(hits) FROM " + prefix + "rollup_status"),
                     db.number("SELECT SUM(hits) FROM " + prefix + "rollup_dimension WHERE dimension = 'u'"),
                     db.number("SELECT SUM(hits) FROM " + prefix + "rollup_dimension WHERE dimension = 'i'"),
+                    appHourHits(db, prefix),
                     db.number("SELECT COUNT(*) FROM " + prefix + "endpoint"));
+        }
+
+        private static long appHourHits(BenchDatabase db, String prefix) {
+            try {
+                return db.number("SELECT COALESCE(SUM(hits), 0) FROM " + prefix + "rollup_app_hour");
+            } catch (SQLException e) {
+                return -1;
+            }
         }
     }
 

@@ -40,7 +40,7 @@ class DataGeneratorIT {
                 assertEquals(0, generator.writer().lostAttachments());
                 assertEquals(REQUESTS, counts.requests(), "requests written");
                 for (long hits : new long[] {counts.hourlyHits(), counts.dailyHits(), counts.statusHits(),
-                    counts.userHits(), counts.ipHits()}) {
+                    counts.userHits(), counts.ipHits(), counts.appHourHits()}) {
                     assertEquals(REQUESTS, hits, "every rollup counts every request once: " + counts);
                 }
                 assertEquals(100, counts.endpoints());

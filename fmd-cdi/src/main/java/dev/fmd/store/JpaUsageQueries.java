@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@link UsageQueries} from the rollups: hits summed by the database per hour ({@code rollup}, on its hour index, or
- * on its key for one endpoint), per day and endpoint ({@code rollup_day}), per endpoint and version (days plus edge
- * hours, through {@link RollupReads#window}).
+ * {@link UsageQueries} from the rollups: hits per hour of the whole application ({@code rollup_app_hour}, one row
+ * per hour and instance, on its key) or of one endpoint ({@code rollup}, on its key), summed by the database, per day
+ * and endpoint ({@code rollup_day}), per endpoint and version (days plus edge hours, through
+ * {@link RollupReads#window}).
  */
 @ApplicationScoped
 public class JpaUsageQueries extends RollupQueryService implements UsageQueries {
@@ -40,17 +41,18 @@ public class JpaUsageQueries extends RollupQueryService implements UsageQueries 
 
     @Override
     public List<HourlyHits> hourlyLoad(TimeWindow window, ZoneId zone) {
-        return hourlyLoad(window, zone, null);
+        return hourlyLoad(RollupTable.APP_HOUR, window, zone, null);
     }
 
     @Override
     public List<HourlyHits> hourlyLoad(long endpointId, TimeWindow window, ZoneId zone) {
-        return hourlyLoad(window, zone, "endpoint_id = ?", endpointId);
+        return hourlyLoad(RollupTable.HOUR, window, zone, "endpoint_id = ?", endpointId);
     }
 
-    private List<HourlyHits> hourlyLoad(TimeWindow window, ZoneId zone, String filter, Object... params) {
-        Map<List<Object>, Sums> hours = read(em -> reads.buckets(em, RollupTable.HOUR, window, Figures.COUNTS,
-                "hour_start", filter, params));
+    private List<HourlyHits> hourlyLoad(RollupTable table, TimeWindow window, ZoneId zone, String filter,
+                                        Object... params) {
+        Map<List<Object>, Sums> hours = read(em -> reads.buckets(em, table, window, Figures.COUNTS, "hour_start",
+                filter, params));
         Map<LocalDateTime, Long> local = new TreeMap<>();
         hours.forEach((key, sums) -> local.merge(RollupReads.instant(key.get(0)).atZone(zone).toLocalDateTime()
                 .truncatedTo(ChronoUnit.HOURS), sums.hits, Long::sum));

@@ -24,6 +24,8 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -117,6 +119,11 @@ class RollupQueriesIT {
         try {
             List<Sent> sent = new ArrayList<>();
             Map<String, Long> ids = write(dataSource, prefix, base, sent);
+            try (Connection connection = plain.getConnection(); Statement statement = connection.createStatement()) {
+                assertEquals(MigrationsIT.hitsPerHour(statement, prefix + "rollup"),
+                        MigrationsIT.hitsPerHour(statement, prefix + "rollup_app_hour"),
+                        "the app-wide hourly rows are the hourly rollup summed per hour and instance");
+            }
             reader.open();
             checkFigures(reader, ids, sent, base);
             checkRequestPages(reader, ids, sent);
@@ -223,6 +230,8 @@ class RollupQueriesIT {
                 "hourly load within a day");
         assertEquals(count(only(inHours, "Shop.orders"), localHour),
                 cells(usage.hourlyLoad(orders, window, ZONE)), "hourly load of an endpoint");
+        assertEquals(count(only(inHours, s -> s.instance().equals("it-b")), localHour),
+                cells(usage.hourlyLoad(window.on("it-b"), ZONE)), "hourly load of one instance");
 
         Map<List<Object>, Long> daily = count(inDays, s -> List.of(s.time().toLocalDate(), s.endpoint()));
         List<DailyHits> dailyHits = usage.dailyHits(window);
