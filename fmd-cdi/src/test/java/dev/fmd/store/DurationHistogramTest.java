@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,5 +53,53 @@ class DurationHistogramTest {
         assertEquals(3, copy.count());
         assertEquals(2, DurationHistogram.decode("10:1,x:3,20:1,30").count());
         assertTrue(Double.isNaN(DurationHistogram.decode("").quantile(0.5)));
+        assertEquals("10:4,20:1", DurationHistogram.decode(" 10 : 3 ,10:1,1 0:2,20:1,:5,7:,8:1:2,-9:1,"
+                + "99999999999:1,11:1234567890123456789").encode(), "blanks around numbers only; bad pairs skipped");
+    }
+
+    /** The one-pass decoder reads every text, well-formed or damaged, as the pair-by-pair one it replaced did. */
+    @Test
+    void decodingAgreesWithThePairByPairReading() {
+        Random random = new Random(7);
+        String alphabet = "0123456789:, x-\t";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            if (round % 2 == 0) {
+                DurationHistogram valid = new DurationHistogram();
+                for (int i = random.nextInt(30); i > 0; i--) {
+                    valid.add(Math.exp(random.nextGaussian() * 3));
+                }
+                text.append(valid.encode());
+            }
+            for (int i = random.nextInt(round % 2 == 0 ? 3 : 40); i > 0; i--) {
+                text.insert(random.nextInt(text.length() + 1), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertEquals(pairByPair(text.toString()), DurationHistogram.decode(text.toString()).encode(),
+                    "'" + text + "'");
+        }
+    }
+
+    /** The reading before the one-pass decoder: split at commas, then at the first colon, each side trimmed. */
+    private static String pairByPair(String text) {
+        TreeMap<Integer, Long> counts = new TreeMap<>();
+        for (String pair : text.split(",", -1)) {
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            long bucket = digits(pair.substring(0, colon).strip());
+            long count = digits(pair.substring(colon + 1).strip());
+            if (bucket >= 0 && count > 0 && bucket <= 40_000) {
+                counts.merge((int) bucket, count, Long::sum);
+            }
+        }
+        StringBuilder encoded = new StringBuilder();
+        counts.forEach((bucket, count) -> encoded.append(encoded.length() > 0 ? "," : "").append(bucket).append(':')
+                .append(count));
+        return encoded.toString();
+    }
+
+    private static long digits(String number) {
+        return number.matches("[0-9]{1,18}") ? Long.parseLong(number) : -1;
     }
 }
