@@ -69,6 +69,18 @@ final class RollupReads {
             }
         }
 
+        /** Adds another group's sums to these, as if its rows had been read into this group. */
+        void add(Sums other) {
+            hits += other.hits;
+            errors += other.errors;
+            clientErrors += other.clientErrors;
+            totalMs += other.totalMs;
+            histogram.merge(other.histogram);
+            if (other.first != null && (first == null || other.first.isBefore(first))) {
+                first = other.first;
+            }
+        }
+
         /** @return the quantile in ms, or NaN without requests (or when read without histograms) */
         double quantile(double q) {
             return histogram.quantile(q);
