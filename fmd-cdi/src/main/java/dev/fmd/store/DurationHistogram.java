@@ -1,5 +1,7 @@
 package dev.fmd.store;
 
+import java.util.Arrays;
+
 /**
  * A mergeable histogram of durations with logarithmic buckets 2% wide, so that a median or a p99 over millions of
  * requests is read from a few rollup rows instead of the raw requests, within 1% of the exact value.
@@ -69,6 +71,42 @@ public final class DurationHistogram {
             }
         }
         return valueOf(last);
+    }
+
+    /**
+     * Several quantiles in one pass over the buckets (a box plot wants seven, for each of thousands of cells).
+     *
+     * @param qs quantiles from 0 to 1, in ascending order
+     * @return {@code quantile(q)} for each, in the same order
+     * @throws IllegalArgumentException when they are not in ascending order
+     */
+    public double[] quantiles(double... qs) {
+        double[] values = new double[qs.length];
+        for (int i = 1; i < qs.length; i++) {
+            if (qs[i] < qs[i - 1]) {
+                throw new IllegalArgumentException("quantiles not in ascending order: " + Arrays.toString(qs));
+            }
+        }
+        if (total == 0) {
+            Arrays.fill(values, Double.NaN);
+            return values;
+        }
+        int next = 0;
+        long seen = 0;
+        int last = 0;
+        for (int i = 0; i < counts.length && next < qs.length; i++) {
+            if (counts[i] > 0) {
+                seen += counts[i];
+                last = offset + i;
+                while (next < qs.length && seen >= Math.max(1, (long) Math.ceil(qs[next] * total))) {
+                    values[next++] = valueOf(last);
+                }
+            }
+        }
+        while (next < qs.length) {
+            values[next++] = valueOf(last);
+        }
+        return values;
     }
 
     /** @return the text form stored in the rollup table */

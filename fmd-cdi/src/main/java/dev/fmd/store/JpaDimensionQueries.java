@@ -72,13 +72,13 @@ public class JpaDimensionQueries extends RollupQueryService implements Dimension
 
     private Map<List<Object>, Sums> dimension(long endpointId, Dimension dimension, TimeWindow window,
                                               String groupBy) {
-        return read(em -> reads.buckets(em, RollupTable.DIMENSION, window, Figures.DURATIONS, groupBy,
+        return rows(c -> reads.buckets(c, RollupTable.DIMENSION, window, Figures.DURATIONS, groupBy,
                 "endpoint_id = ? AND dimension = ?", endpointId, dimension.code()));
     }
 
     @Override
     public List<StatusHits> statusCodes(long endpointId, TimeWindow window) {
-        Map<List<Object>, Sums> sums = read(em -> reads.buckets(em, RollupTable.STATUS, window, Figures.COUNTS,
+        Map<List<Object>, Sums> sums = rows(c -> reads.buckets(c, RollupTable.STATUS, window, Figures.COUNTS,
                 "day_start, status_code", "endpoint_id = ?", endpointId));
         List<StatusHits> statuses = new ArrayList<>(sums.size());
         sums.forEach((key, s) -> statuses.add(new StatusHits(((LocalDateTime) key.get(0)).toLocalDate(),

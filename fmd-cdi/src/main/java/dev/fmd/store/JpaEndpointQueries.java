@@ -6,8 +6,9 @@ import dev.fmd.query.TimeWindow;
 import dev.fmd.store.RollupReads.Figures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -35,40 +36,39 @@ public class JpaEndpointQueries extends RollupQueryService implements EndpointQu
 
     @Override
     public List<EndpointSummary> overview(TimeWindow window, Instant now) {
-        return read(em -> summaries(em, em.createQuery(
+        List<EndpointEntity> endpoints = read(em -> em.createQuery(
                 "SELECT e FROM FmdEndpoint e ORDER BY e.name, e.httpMethod, e.path", EndpointEntity.class)
-                .getResultList(), window, now, null));
+                .getResultList());
+        return rows(c -> summaries(c, endpoints, window, now, null));
     }
 
     @Override
     public Optional<EndpointSummary> summary(long endpointId, TimeWindow window, Instant now) {
-        return read(em -> {
-            EndpointEntity endpoint = em.find(EndpointEntity.class, endpointId);
-            return endpoint == null ? Optional.empty()
-                    : Optional.of(summaries(em, List.of(endpoint), window, now, endpointId).get(0));
-        });
+        EndpointEntity endpoint = read(em -> em.find(EndpointEntity.class, endpointId));
+        return endpoint == null ? Optional.empty()
+                : Optional.of(rows(c -> summaries(c, List.of(endpoint), window, now, endpointId)).get(0));
     }
 
     /**
      * @param endpoint null to read every endpoint's rollup rows, or the one endpoint whose rows to read
      * @return the lines of the endpoints, in their order
      */
-    private List<EndpointSummary> summaries(EntityManager em, List<EndpointEntity> endpoints, TimeWindow window,
-                                            Instant now, Long endpoint) {
+    private List<EndpointSummary> summaries(Connection connection, List<EndpointEntity> endpoints,
+                                            TimeWindow window, Instant now, Long endpoint) throws SQLException {
         LocalDateTime today = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
         Instant midnight = today.toInstant(ZoneOffset.UTC);
         Instant end = now.plusMillis(1);
         String filter = endpoint == null ? null : "endpoint_id = ?";
         Object[] params = endpoint == null ? new Object[0] : new Object[] {endpoint};
-        Map<List<Object>, RollupReads.Sums> before = reads.window(em, window.span(Instant.EPOCH, midnight),
+        Map<List<Object>, RollupReads.Sums> before = reads.window(connection, window.span(Instant.EPOCH, midnight),
                 Figures.COUNTS, "endpoint_id", filter, params);
-        Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.window(em, window.span(midnight, end),
+        Map<List<Object>, RollupReads.Sums> sinceMidnight = reads.window(connection, window.span(midnight, end),
                 Figures.COUNTS, "endpoint_id", filter, params);
-        Map<List<Object>, RollupReads.Sums> week = reads.window(em,
+        Map<List<Object>, RollupReads.Sums> week = reads.window(connection,
                 window.span(today.minusDays(6).toInstant(ZoneOffset.UTC), end), Figures.COUNTS, "endpoint_id",
                 filter, params);
-        Map<List<Object>, RollupReads.Sums> inWindow = reads.window(em, window, Figures.DURATIONS, "endpoint_id",
-                filter, params);
+        Map<List<Object>, RollupReads.Sums> inWindow = reads.window(connection, window, Figures.DURATIONS,
+                "endpoint_id", filter, params);
         List<EndpointSummary> summaries = new ArrayList<>(endpoints.size());
         RollupReads.Sums none = new RollupReads.Sums();
         for (EndpointEntity e : endpoints) {

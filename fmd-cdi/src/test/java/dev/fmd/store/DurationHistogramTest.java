@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DurationHistogramTest {
@@ -26,6 +27,21 @@ class DurationHistogramTest {
             double estimate = histogram.quantile(q);
             assertTrue(Math.abs(estimate - exact) / exact < 0.011, "q" + q + ": " + estimate + " vs " + exact);
         }
+    }
+
+    @Test
+    void quantilesInOnePassEqualEachQuantile() {
+        Random random = new Random(3);
+        double[] qs = {0, 0.01, 0.05, 0.25, 0.5, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1};
+        for (int round = 0; round < 500; round++) {
+            DurationHistogram histogram = new DurationHistogram();
+            for (int i = random.nextInt(round % 10 == 0 ? 3 : 2000); i > 0; i--) {
+                histogram.add(Math.exp(random.nextGaussian() * 2));
+            }
+            double[] each = Arrays.stream(qs).map(histogram::quantile).toArray();
+            assertEquals(Arrays.toString(each), Arrays.toString(histogram.quantiles(qs)), histogram.encode());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new DurationHistogram().quantiles(0.9, 0.5));
     }
 
     @Test
