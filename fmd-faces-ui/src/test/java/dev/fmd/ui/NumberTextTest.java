@@ -17,7 +17,7 @@ class NumberTextTest {
         for (long count : edges) {
             assertEquals(String.format(Locale.ROOT, "%,d", count), NumberText.count(count));
         }
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             long count = random.nextLong() >> random.nextInt(64);
             assertEquals(String.format(Locale.ROOT, "%,d", count), NumberText.count(count));
         }
@@ -32,7 +32,7 @@ class NumberTextTest {
         for (double ms : edges) {
             check(ms);
         }
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             check(Math.exp(random.nextGaussian() * 5));
             check(Math.round(random.nextDouble() * 1e6) / 1000.0 + (random.nextBoolean() ? 0.0005 : 0));
         }
