@@ -5,6 +5,6 @@ set -euo pipefail
 prefix=${1:?usage: $0 PREFIX}
 [[ $prefix =~ ^[A-Za-z][A-Za-z0-9_]*$ ]] || { echo "not a table prefix: $prefix" >&2; exit 1; }
 for table in request rollup endpoint sequence code_line stack_line outlier rollup_day rollup_dimension rollup_status \
-             instance lease schema_version; do
+             rollup_app_hour instance lease schema_version; do
   echo "DROP TABLE IF EXISTS ${prefix}${table};"
 done | PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -U postgres -d test

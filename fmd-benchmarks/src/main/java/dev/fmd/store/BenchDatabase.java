@@ -33,8 +33,8 @@ public final class BenchDatabase implements AutoCloseable {
     public static final String APPLICATION = "fmd-bench";
     /** Every table of fmd's schema, without prefix. */
     public static final List<String> TABLES = List.of("request", "rollup", "endpoint", "sequence", "code_line",
-            "stack_line", "outlier", "rollup_day", "rollup_dimension", "rollup_status", "instance", "lease",
-            "schema_version");
+            "stack_line", "outlier", "rollup_day", "rollup_dimension", "rollup_status", "rollup_app_hour", "instance",
+            "lease", "schema_version");
 
     private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
 

@@ -85,11 +85,15 @@ public final class DataGenerator implements AutoCloseable {
     /**
      * @param overrides keys of the configuration, e.g. {@code fmd.table-prefix}; {@code fmd.*} system properties win
      * @return the writer's configuration: fmd's defaults (a queue of 10,000 records, batches of 500), instance
-     *         {@code app-1}
+     *         {@code app-1}, and a retention of 100 years, so that the writer's retention pass (30 s after its start)
+     *         does not delete the history being generated (with the default 30 days it deleted the first 1.3 million
+     *         requests of a 90-day data set)
      */
     public static FmdConfig config(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
         values.put(FmdConfig.INSTANCE, "app-1");
+        values.put(FmdConfig.RETENTION_DAYS, "36500");
+        values.put(FmdConfig.ROLLUP_RETENTION_DAYS, "36500");
         values.putAll(overrides);
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("fmd."))
                 .forEach(k -> values.put(k, System.getProperty(k)));
@@ -282,9 +286,14 @@ public final class DataGenerator implements AutoCloseable {
         return reporter;
     }
 
-    /** What is in the tables of a prefix. */
+    /**
+     * What is in the tables of a prefix.
+     *
+     * @param appHourHits the hits of the app-wide hourly rollup, or -1 when the tables have none (written by a
+     *                    version of fmd-cdi before it, {@code FMD_CDI_JAR})
+     */
     public record Counts(long requests, long trees, long stackLines, long outliers, long hourlyHits, long dailyHits,
-                         long statusHits, long userHits, long ipHits, long endpoints) {
+                         long statusHits, long userHits, long ipHits, long appHourHits, long endpoints) {
 
         /** @return the rows of the tables with this prefix */
         public static Counts of(BenchDatabase db, String prefix) throws SQLException {
@@ -297,7 +306,16 @@ public final class DataGenerator implements AutoCloseable {
                     db.number("SELECT SUM(hits) FROM " + prefix + "rollup_status"),
                     db.number("SELECT SUM(hits) FROM " + prefix + "rollup_dimension WHERE dimension = 'u'"),
                     db.number("SELECT SUM(hits) FROM " + prefix + "rollup_dimension WHERE dimension = 'i'"),
+                    appHourHits(db, prefix),
                     db.number("SELECT COUNT(*) FROM " + prefix + "endpoint"));
+        }
+
+        private static long appHourHits(BenchDatabase db, String prefix) {
+            try {
+                return db.number("SELECT COALESCE(SUM(hits), 0) FROM " + prefix + "rollup_app_hour");
+            } catch (SQLException e) {
+                return -1;
+            }
         }
     }
 

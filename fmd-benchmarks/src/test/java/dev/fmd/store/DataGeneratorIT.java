@@ -40,10 +40,12 @@ class DataGeneratorIT {
                 assertEquals(0, generator.writer().lostAttachments());
                 assertEquals(REQUESTS, counts.requests(), "requests written");
                 for (long hits : new long[] {counts.hourlyHits(), counts.dailyHits(), counts.statusHits(),
-                    counts.userHits(), counts.ipHits()}) {
+                    counts.userHits(), counts.ipHits(), counts.appHourHits()}) {
                     assertEquals(REQUESTS, hits, "every rollup counts every request once: " + counts);
                 }
                 assertEquals(100, counts.endpoints());
+                assertTrue(DataGenerator.config(Map.of()).retentionDays() >= 90,
+                        "the writer's retention keeps the 90 days being generated");
                 assertTrue(generator.trees() > 500, "level-3 requests are profiled: " + generator.trees());
                 assertEquals(generator.trees(), counts.trees(), "trees written");
                 assertTrue(counts.stackLines() >= 20 * counts.trees() && counts.stackLines() <= 40 * counts.trees(),

@@ -34,6 +34,17 @@ public interface DimensionQueries {
     List<DimensionStats> byValue(long endpointId, Dimension dimension, TimeWindow window);
 
     /**
+     * Both of the above from one read of the rollup (a page that shows both reads the rows once, not twice).
+     *
+     * @param endpointId the endpoint
+     * @param dimension  users or IPs
+     * @param window     the days to read
+     * @return what {@link #byVersion} and {@link #byValue} return for these arguments (per value, the mean may
+     *         differ in its last digits: the same durations are added in another order)
+     */
+    DimensionBreakdown breakdown(long endpointId, Dimension dimension, TimeWindow window);
+
+    /**
      * @param endpointId the endpoint
      * @param window     the days to read
      * @return its requests per day and status, by day, then status

@@ -35,20 +35,18 @@ public class JpaPerformanceQueries extends RollupQueryService implements Perform
 
     @Override
     public List<EndpointPerformance> endpoints(TimeWindow window) {
-        return read(em -> {
-            Map<Long, String> names = EndpointEntity.names(em);
-            List<EndpointPerformance> endpoints = new ArrayList<>();
-            reads.window(em, window, Figures.DURATIONS, "endpoint_id", null).forEach((key, sums) -> endpoints.add(
-                    new EndpointPerformance((Long) key.get(0), names.get((Long) key.get(0)), sums.stats())));
-            endpoints.sort(Comparator.comparing(EndpointPerformance::endpointName, NAMES)
-                    .thenComparing(EndpointPerformance::endpointId));
-            return endpoints;
-        });
+        Map<Long, String> names = read(EndpointEntity::names);
+        List<EndpointPerformance> endpoints = new ArrayList<>();
+        rows(c -> reads.window(c, window, Figures.DURATIONS, "endpoint_id", null)).forEach((key, sums) ->
+                endpoints.add(new EndpointPerformance((Long) key.get(0), names.get((Long) key.get(0)), sums.stats())));
+        endpoints.sort(Comparator.comparing(EndpointPerformance::endpointName, NAMES)
+                .thenComparing(EndpointPerformance::endpointId));
+        return endpoints;
     }
 
     @Override
     public List<VersionPerformance> versions(long endpointId, TimeWindow window) {
-        Map<List<Object>, Sums> sums = read(em -> reads.window(em, window, Figures.DURATIONS, "version",
+        Map<List<Object>, Sums> sums = rows(c -> reads.window(c, window, Figures.DURATIONS, "version",
                 "endpoint_id = ?", endpointId));
         List<VersionPerformance> versions = new ArrayList<>(sums.size());
         sums.forEach((key, s) -> versions.add(new VersionPerformance((String) key.get(0), s.stats())));
@@ -67,7 +65,7 @@ public class JpaPerformanceQueries extends RollupQueryService implements Perform
     }
 
     private List<SeriesPoint> series(RollupTable table, long endpointId, TimeWindow window) {
-        Map<List<Object>, Sums> sums = read(em -> reads.buckets(em, table, window, Figures.DURATIONS,
+        Map<List<Object>, Sums> sums = rows(c -> reads.buckets(c, table, window, Figures.DURATIONS,
                 table.bucket() + ", version", "endpoint_id = ?", endpointId));
         List<SeriesPoint> points = new ArrayList<>(sums.size());
         sums.forEach((key, s) -> points.add(new SeriesPoint(RollupReads.instant(key.get(0)), (String) key.get(1),

@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@link UsageQueries} from the rollups: hits summed by the database per hour ({@code rollup}, on its hour index, or
- * on its key for one endpoint), per day and endpoint ({@code rollup_day}), per endpoint and version (days plus edge
- * hours, through {@link RollupReads#window}).
+ * {@link UsageQueries} from the rollups: hits per hour of the whole application ({@code rollup_app_hour}, one row
+ * per hour and instance, on its key) or of one endpoint ({@code rollup}, on its key), summed by the database, per day
+ * and endpoint ({@code rollup_day}), per endpoint and version (days plus edge hours, through
+ * {@link RollupReads#window}).
  */
 @ApplicationScoped
 public class JpaUsageQueries extends RollupQueryService implements UsageQueries {
@@ -40,17 +41,18 @@ public class JpaUsageQueries extends RollupQueryService implements UsageQueries 
 
     @Override
     public List<HourlyHits> hourlyLoad(TimeWindow window, ZoneId zone) {
-        return hourlyLoad(window, zone, null);
+        return hourlyLoad(RollupTable.APP_HOUR, window, zone, null);
     }
 
     @Override
     public List<HourlyHits> hourlyLoad(long endpointId, TimeWindow window, ZoneId zone) {
-        return hourlyLoad(window, zone, "endpoint_id = ?", endpointId);
+        return hourlyLoad(RollupTable.HOUR, window, zone, "endpoint_id = ?", endpointId);
     }
 
-    private List<HourlyHits> hourlyLoad(TimeWindow window, ZoneId zone, String filter, Object... params) {
-        Map<List<Object>, Sums> hours = read(em -> reads.buckets(em, RollupTable.HOUR, window, Figures.COUNTS,
-                "hour_start", filter, params));
+    private List<HourlyHits> hourlyLoad(RollupTable table, TimeWindow window, ZoneId zone, String filter,
+                                        Object... params) {
+        Map<List<Object>, Sums> hours = rows(c -> reads.buckets(c, table, window, Figures.COUNTS, "hour_start",
+                filter, params));
         Map<LocalDateTime, Long> local = new TreeMap<>();
         hours.forEach((key, sums) -> local.merge(RollupReads.instant(key.get(0)).atZone(zone).toLocalDateTime()
                 .truncatedTo(ChronoUnit.HOURS), sums.hits, Long::sum));
@@ -61,46 +63,41 @@ public class JpaUsageQueries extends RollupQueryService implements UsageQueries 
 
     @Override
     public List<DailyHits> dailyHits(TimeWindow window) {
-        return read(em -> {
-            Map<Long, String> names = EndpointEntity.names(em);
-            List<DailyHits> days = new ArrayList<>();
-            reads.buckets(em, RollupTable.DAY, window, Figures.COUNTS, "day_start, endpoint_id", null)
-                    .forEach((key, sums) -> days.add(new DailyHits(((LocalDateTime) key.get(0)).toLocalDate(),
-                            (Long) key.get(1), names.get((Long) key.get(1)), sums.hits)));
-            days.sort(Comparator.comparing(DailyHits::day).thenComparing(DailyHits::endpointName, NAMES)
-                    .thenComparing(DailyHits::endpointId));
-            return days;
-        });
+        Map<Long, String> names = read(EndpointEntity::names);
+        List<DailyHits> days = new ArrayList<>();
+        rows(c -> reads.buckets(c, RollupTable.DAY, window, Figures.COUNTS, "day_start, endpoint_id", null))
+                .forEach((key, sums) -> days.add(new DailyHits(((LocalDateTime) key.get(0)).toLocalDate(),
+                        (Long) key.get(1), names.get((Long) key.get(1)), sums.hits)));
+        days.sort(Comparator.comparing(DailyHits::day).thenComparing(DailyHits::endpointName, NAMES)
+                .thenComparing(DailyHits::endpointId));
+        return days;
     }
 
     @Override
     public List<VersionHits> dailyVersions(TimeWindow window) {
-        return read(em -> {
-            Map<List<Object>, Sums> sums = reads.buckets(em, RollupTable.DAY, window, Figures.COUNTS,
-                    "day_start, version", null);
-            Comparator<Object> versions = RollupReads.firstAppearance(sums, 1);
-            List<VersionHits> days = new ArrayList<>(sums.size());
-            sums.forEach((key, s) -> days.add(new VersionHits(((LocalDateTime) key.get(0)).toLocalDate(),
-                    (String) key.get(1), s.hits)));
-            days.sort(Comparator.comparing(VersionHits::day).thenComparing(VersionHits::version, versions));
-            return days;
-        });
+        Map<List<Object>, Sums> sums = rows(c -> reads.buckets(c, RollupTable.DAY, window, Figures.COUNTS,
+                "day_start, version", null));
+        Comparator<Object> versions = RollupReads.firstAppearance(sums, 1);
+        List<VersionHits> days = new ArrayList<>(sums.size());
+        sums.forEach((key, s) -> days.add(new VersionHits(((LocalDateTime) key.get(0)).toLocalDate(),
+                (String) key.get(1), s.hits)));
+        days.sort(Comparator.comparing(VersionHits::day).thenComparing(VersionHits::version, versions));
+        return days;
     }
 
     @Override
     public List<VersionShare> versionShares(TimeWindow window) {
-        return read(em -> {
-            Map<Long, String> names = EndpointEntity.names(em);
-            Map<List<Object>, Sums> sums = reads.window(em, window, Figures.COUNTS, "endpoint_id, version", null);
-            Map<Object, Long> totals = new HashMap<>();
-            sums.forEach((key, s) -> totals.merge(key.get(0), s.hits, Long::sum));
-            Comparator<Object> versions = RollupReads.firstAppearance(sums, 1);
-            List<VersionShare> shares = new ArrayList<>(sums.size());
-            sums.forEach((key, s) -> shares.add(new VersionShare((Long) key.get(0), names.get((Long) key.get(0)),
-                    (String) key.get(1), s.hits, (double) s.hits / totals.get(key.get(0)))));
-            shares.sort(Comparator.comparing(VersionShare::endpointName, NAMES)
-                    .thenComparing(VersionShare::endpointId).thenComparing(VersionShare::version, versions));
-            return shares;
-        });
+        Map<Long, String> names = read(EndpointEntity::names);
+        Map<List<Object>, Sums> sums = rows(c -> reads.window(c, window, Figures.COUNTS, "endpoint_id, version",
+                null));
+        Map<Object, Long> totals = new HashMap<>();
+        sums.forEach((key, s) -> totals.merge(key.get(0), s.hits, Long::sum));
+        Comparator<Object> versions = RollupReads.firstAppearance(sums, 1);
+        List<VersionShare> shares = new ArrayList<>(sums.size());
+        sums.forEach((key, s) -> shares.add(new VersionShare((Long) key.get(0), names.get((Long) key.get(0)),
+                (String) key.get(1), s.hits, (double) s.hits / totals.get(key.get(0)))));
+        shares.sort(Comparator.comparing(VersionShare::endpointName, NAMES)
+                .thenComparing(VersionShare::endpointId).thenComparing(VersionShare::version, versions));
+        return shares;
     }
 }

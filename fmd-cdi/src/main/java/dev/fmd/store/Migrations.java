@@ -49,7 +49,9 @@ final class Migrations {
             new Migration(1, "release 0.1: endpoints, requests, hourly rollups, profiles, outliers",
                     Migrations::release01),
             new Migration(2, "rollups per day, user, IP and status; 4xx counts; instances; leases",
-                    Migrations::rollupsForEveryPage));
+                    Migrations::rollupsForEveryPage),
+            new Migration(3, "app-wide requests per hour, for the hourly load of the whole application",
+                    Migrations::appHours));
 
     /** @return the version this code brings a database to */
     static int current() {
@@ -213,11 +215,28 @@ final class Migrations {
     }
 
     /**
+     * The app-wide hourly load ({@link AppHourRows}): requests per hour and instance over every endpoint and version,
+     * filled from the hourly rollup. Instances still running a version without this table while another applies it
+     * (a rolling upgrade) keep writing {@code rollup} but not this table: their requests of that time are missing
+     * from the app-wide heatmap only.
+     */
+    private static void appHours(Schema schema, Connection connection, DataSource dataSource) throws SQLException {
+        schema.table(connection, RollupTable.APP_HOUR.name(), "hour_start " + Schema.Dialect.of(connection).timestamp
+                + " NOT NULL, instance VARCHAR(100) NOT NULL, hits BIGINT NOT NULL, "
+                + "PRIMARY KEY (hour_start, instance)");
+        inTransaction(connection, () -> AppHourRows.fill(schema, connection));
+    }
+
+    /**
      * Adds the stored requests to the new rollups and counts their 4xx into the hourly ones, in one transaction. The
      * new tables are emptied first, so that a run interrupted half-way and started again counts every request once.
      */
     private static void backfill(Schema schema, Connection connection, DataSource dataSource) throws SQLException {
-        connection.setAutoCommit(false);
+        inTransaction(connection, () -> backfillRequests(schema, connection, dataSource));
+    }
+
+    private static void backfillRequests(Schema schema, Connection connection, DataSource dataSource)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String table : List.of("rollup_day", "rollup_dimension", "rollup_status")) {
                 statement.executeUpdate("DELETE FROM " + schema.name(table));
@@ -262,6 +281,23 @@ final class Migrations {
                 }
                 update.executeBatch();
             }
+        }
+    }
+
+    /** What a migration does in one transaction. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs work on an auto-commit connection in one transaction: committed when it returns, rolled back when it
+     * throws; auto-commit again after.
+     */
+    private static void inTransaction(Connection connection, Work work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();

@@ -6,7 +6,8 @@ import java.util.Comparator;
 import java.util.function.Function;
 
 /**
- * What the query services that read rollups share: the store, unproxied, and the {@link RollupReads} on its tables.
+ * What the query services that read rollups share: the store, unproxied, and the {@link RollupReads} on its tables,
+ * which read through JDBC ({@link #rows}); endpoint names and entities come through the entity manager ({@link #read}).
  */
 abstract class RollupQueryService {
 
@@ -29,5 +30,10 @@ abstract class RollupQueryService {
     /** Runs a read on a fresh entity manager of the store. */
     <T> T read(Function<EntityManager, T> query) {
         return store.read(query);
+    }
+
+    /** Runs a read of rollup rows on a JDBC connection of the store ({@link Store#readRows}). */
+    <T> T rows(Store.RowsQuery<T> query) {
+        return store.readRows(query);
     }
 }

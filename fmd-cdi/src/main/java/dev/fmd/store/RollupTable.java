@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One of the aggregate tables the dashboard reads instead of raw requests. Every row is owned by one instance (only
- * that instance's writer changes it) and is keyed by endpoint, a time bucket (hour or day, UTC), the version and the
- * table's own key columns.
+ * that instance's writer changes it) and is keyed by a time bucket (hour or day, UTC) and the instance; the
+ * {@link #PER_ENDPOINT} tables also by endpoint, version and the table's own key columns.
  * <table>
  * <caption>The rollups</caption>
  * <tr><th>table</th><th>bucket</th><th>own key</th><th>for</th></tr>
@@ -14,6 +14,8 @@ import java.util.List;
  * <tr><td>{@code rollup_dimension}</td><td>day</td><td>dimension ({@code u} user, {@code i} IP), value</td>
  *     <td>user × version and IP × version</td></tr>
  * <tr><td>{@code rollup_status}</td><td>day</td><td>status code</td><td>status codes per endpoint and day</td></tr>
+ * <tr><td>{@code rollup_app_hour}</td><td>hour</td><td>- (no endpoint, no version)</td><td>app-wide hourly load:
+ *     the hits of {@code rollup} summed over endpoints and versions ({@link AppHourRows})</td></tr>
  * </table>
  *
  * @param name      the table name without prefix, also its sequence row
@@ -31,7 +33,14 @@ record RollupTable(String name, String bucket, boolean daily, List<String> keys,
     static final RollupTable STATUS = new RollupTable("rollup_status", "day_start", true, List.of("status_code"),
             false);
 
-    static final List<RollupTable> ALL = List.of(HOUR, DAY, DIMENSION, STATUS);
+    /** Hits per hour and instance over every endpoint and version: one row per hour, not one per endpoint. */
+    static final RollupTable APP_HOUR = new RollupTable("rollup_app_hour", "hour_start", false, List.of(), false);
+
+    /** The tables keyed by endpoint and version, which {@link Rollups} writes from its keys. */
+    static final List<RollupTable> PER_ENDPOINT = List.of(HOUR, DAY, DIMENSION, STATUS);
+
+    /** Every rollup table, e.g. for retention. */
+    static final List<RollupTable> ALL = List.of(HOUR, DAY, DIMENSION, STATUS, APP_HOUR);
 
     /** Equal when the name is: the writer hashes a table into every rollup key, several per request. */
     @Override

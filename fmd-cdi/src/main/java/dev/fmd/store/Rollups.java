@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The writer's rollups: adds each stored request to the four {@link RollupTable}s in memory, and writes the sums to
- * the database from time to time, so that a table row is updated once per flush however many requests it counts.
+ * The writer's rollups: adds each stored request to the four {@link RollupTable#PER_ENDPOINT} tables in memory, and
+ * writes the sums to the database from time to time, so that a table row is updated once per flush however many
+ * requests it counts. The hits of the hourly rows a flush writes also go, summed per hour, into the app-wide
+ * {@link RollupTable#APP_HOUR} table ({@link AppHourRows}), in the same transaction: nothing per request.
  * <p>
  * The values of the user and IP dimension are bounded: per endpoint, day, dimension and instance, the first
  * {@code fmd.top-values} distinct values get rows of their own; later values of that day are counted in one
@@ -39,6 +41,7 @@ final class Rollups {
     private final Schema schema;
     private final String instance;
     private final int topValues;
+    private final AppHourRows appHours;
     private Map<Key, Delta> deltas = new HashMap<>();
     /** Rows known to exist, per partition (table, endpoint, bucket[, dimension]) of a loaded bucket: key → id. */
     private final Map<Partition, Map<Key, Long>> known = new HashMap<>();
@@ -54,6 +57,7 @@ final class Rollups {
         this.schema = schema;
         this.instance = instance;
         this.topValues = topValues;
+        this.appHours = new AppHourRows(schema, instance);
     }
 
     /** Adds one stored request to every rollup. Strings are already cut to their columns. */
@@ -114,7 +118,7 @@ final class Rollups {
     Written write(Connection connection, IdBlocks ids, Map<Key, Delta> taken) throws SQLException {
         Map<Key, Delta> admitted = admit(connection, taken);
         Map<Key, Long> created = new HashMap<>();
-        for (RollupTable table : RollupTable.ALL) {
+        for (RollupTable table : RollupTable.PER_ENDPOINT) {
             Map<Key, Delta> ofTable = new LinkedHashMap<>();
             admitted.forEach((key, delta) -> {
                 if (key.table() == table) {
@@ -125,6 +129,7 @@ final class Rollups {
                 write(connection, ids, table, ofTable, created);
             }
         }
+        appHours.add(connection, admitted);
         return new Written(created);
     }
 

@@ -7,9 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -170,6 +172,35 @@ public class Store {
             return query.apply(em);
         } finally {
             em.close();
+        }
+    }
+
+    /** A read on a JDBC connection. */
+    @FunctionalInterface
+    interface RowsQuery<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs a read on a connection of the datasource, in plain JDBC (auto-commit, as the pool hands it out), for the
+     * reads of thousands of rollup rows: JDBC hands their values over as asked ({@code getLong},
+     * {@code getObject(i, LocalDateTime.class)}), where a native query of the entity manager converts every value
+     * (each time through a {@link java.sql.Timestamp} and its calendar) into a record first.
+     *
+     * @param query what to read
+     * @param <T>   its result type
+     * @return its result
+     * @throws IllegalStateException when the tables are not ready yet
+     * @throws PersistenceException  when the database fails, as a read through the entity manager would
+     */
+    <T> T readRows(RowsQuery<T> query) {
+        if (factory == null) {
+            throw new IllegalStateException("fmd's tables are not ready yet (database not reachable so far)");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return query.apply(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading fmd's rollups failed: " + e, e);
         }
     }
 

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MigrationsIT {
 
     static final String[] TABLES = {"request", "rollup", "endpoint", "sequence", "code_line", "stack_line", "outlier",
-        "rollup_day", "rollup_dimension", "rollup_status", "instance", "lease", "schema_version"};
+        "rollup_day", "rollup_dimension", "rollup_status", "rollup_app_hour", "instance", "lease", "schema_version"};
     private static final String[] RELEASE_01_TABLES = {"endpoint", "request", "rollup", "code_line", "stack_line",
         "outlier", "sequence"};
 
@@ -60,7 +60,8 @@ class MigrationsIT {
             for (Future<List<Integer>> result : results) {
                 applied.addAll(result.get());
             }
-            assertEquals(List.of(1, 2), applied.stream().sorted().toList(), "each migration applied by one instance");
+            assertEquals(List.of(1, 2, 3), applied.stream().sorted().toList(),
+                    "each migration applied by one instance");
             assertEquals(List.of(), Migrations.migrate(new Schema(prefix), dataSource, "late"), "nothing left to do");
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 assertEquals(Migrations.current(), count(statement, "SELECT COUNT(*) FROM " + prefix + "schema_version"));
@@ -103,7 +104,7 @@ class MigrationsIT {
             assertTrue(before.get("request") > 0 && before.get("stack_line") > 0 && before.get("outlier") > 0,
                     "the dump has rows: " + before);
 
-            assertEquals(List.of(1, 2), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
+            assertEquals(List.of(1, 2, 3), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
 
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 for (String table : RELEASE_01_TABLES) {
@@ -126,6 +127,10 @@ class MigrationsIT {
                 assertTrue(notFound > 0, "the dump has 4xx answers");
                 assertEquals(notFound, count(statement, "SELECT SUM(client_errors) FROM " + prefix + "rollup"),
                         "4xx counted into the hourly rollups");
+                assertEquals(hitsPerHour(statement, prefix + "rollup"), hitsPerHour(statement, prefix
+                        + "rollup_app_hour"), "the app-wide hourly load is the hourly rollup summed per hour and "
+                        + "instance");
+                assertEquals(requests, count(statement, "SELECT SUM(hits) FROM " + prefix + "rollup_app_hour"));
                 assertEquals(count(statement, "SELECT COUNT(*) FROM " + prefix + "request WHERE status_code >= 400 "
                                 + "AND status_code < 500 AND status_code = 404"),
                         count(statement, "SELECT COALESCE(SUM(hits), 0) FROM " + prefix
@@ -157,6 +162,19 @@ class MigrationsIT {
                 }
             }
         }
+    }
+
+    /** @return "hour|instance|hits" lines of a table's hits summed per hour and instance, in order */
+    static String hitsPerHour(Statement statement, String table) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("SELECT hour_start, instance, SUM(hits) FROM " + table
+                + " GROUP BY hour_start, instance ORDER BY hour_start, instance")) {
+            while (rows.next()) {
+                text.append(rows.getObject(1, java.time.LocalDateTime.class)).append('|').append(rows.getString(2))
+                        .append('|').append(rows.getLong(3)).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private static String contents(Statement statement, String table) throws SQLException {

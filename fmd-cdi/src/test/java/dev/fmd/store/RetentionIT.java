@@ -46,7 +46,7 @@ class RetentionIT {
     private static final LocalDateTime CUTOFF = UTC_NOW.minusDays(30);
     private static final LocalDateTime ROLLUP_CUTOFF = UTC_NOW.minusDays(730);
     private static final List<String> ROLLUP_TABLES = List.of("rollup", "rollup_day", "rollup_dimension",
-            "rollup_status");
+            "rollup_status", "rollup_app_hour");
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb", "h2"})
@@ -204,10 +204,10 @@ class RetentionIT {
         // rollups: the buckets wholly before the rollup cutoff go; the one holding it stays, and younger ones
         long rollupId = 1;
         for (String table : ROLLUP_TABLES) {
-            ChronoUnit unit = table.equals("rollup") ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+            ChronoUnit unit = hourly(table) ? ChronoUnit.HOURS : ChronoUnit.DAYS;
             LocalDateTime holdingCutoff = ROLLUP_CUTOFF.truncatedTo(unit);
             Map<Long, LocalDateTime> buckets = new LinkedHashMap<>();
-            int old = table.equals("rollup") ? 150 : 3;
+            int old = hourly(table) ? 150 : 3;
             for (int k = 1; k <= old; k++) {
                 buckets.put(rollupId++, holdingCutoff.minus(k, unit));
             }
@@ -221,6 +221,18 @@ class RetentionIT {
             rows.rollups(table, buckets);
         }
         return expected;
+    }
+
+    private static boolean hourly(String table) {
+        return table.equals("rollup") || table.equals("rollup_app_hour");
+    }
+
+    /**
+     * @return the column that tells a rollup table's rows apart in these tests: the id; for the app-wide hourly
+     *         rollup, which has none (its key is hour and instance), the hits, which the test sets to the row's number
+     */
+    private static String rowNumber(String table) {
+        return table.equals("rollup_app_hour") ? "hits" : "id";
     }
 
     /** What must remain after a pass, and what it must have deleted. */
@@ -247,8 +259,8 @@ class RetentionIT {
                 assertEquals(3, MigrationsIT.count(statement, "SELECT COUNT(*) FROM " + prefix + "code_line"),
                         "code lines are shared and stay");
                 for (Map.Entry<String, Set<Long>> table : rollups.entrySet()) {
-                    assertEquals(table.getValue(), ids(statement, "SELECT id FROM " + prefix + table.getKey()),
-                            table.getKey() + " rows left");
+                    assertEquals(table.getValue(), ids(statement, "SELECT " + rowNumber(table.getKey()) + " FROM "
+                            + prefix + table.getKey()), table.getKey() + " rows left");
                 }
             }
         }
@@ -342,6 +354,14 @@ class RetentionIT {
         }
 
         void rollups(String table, Map<Long, LocalDateTime> buckets) throws SQLException {
+            if (table.equals("rollup_app_hour")) {
+                batch("INSERT INTO " + prefix + table + " (hour_start, instance, hits) VALUES (?, 'a', ?)",
+                        List.copyOf(buckets.keySet()), (insert, id) -> {
+                            insert.setObject(1, buckets.get(id));
+                            insert.setLong(2, id);
+                        });
+                return;
+            }
             String columns = switch (table) {
                 case "rollup_status" -> ", status_code";
                 case "rollup_dimension" -> ", dimension, dim_value, errors, client_errors, total_ms, histogram";

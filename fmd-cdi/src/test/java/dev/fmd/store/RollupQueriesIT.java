@@ -6,6 +6,7 @@ import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.RequestRecord;
 import dev.fmd.query.DailyHits;
 import dev.fmd.query.Dimension;
+import dev.fmd.query.DimensionBreakdown;
 import dev.fmd.query.DimensionStats;
 import dev.fmd.query.EndpointPerformance;
 import dev.fmd.query.EndpointSummary;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -117,6 +120,11 @@ class RollupQueriesIT {
         try {
             List<Sent> sent = new ArrayList<>();
             Map<String, Long> ids = write(dataSource, prefix, base, sent);
+            try (Connection connection = plain.getConnection(); Statement statement = connection.createStatement()) {
+                assertEquals(MigrationsIT.hitsPerHour(statement, prefix + "rollup"),
+                        MigrationsIT.hitsPerHour(statement, prefix + "rollup_app_hour"),
+                        "the app-wide hourly rows are the hourly rollup summed per hour and instance");
+            }
             reader.open();
             checkFigures(reader, ids, sent, base);
             checkRequestPages(reader, ids, sent);
@@ -223,6 +231,8 @@ class RollupQueriesIT {
                 "hourly load within a day");
         assertEquals(count(only(inHours, "Shop.orders"), localHour),
                 cells(usage.hourlyLoad(orders, window, ZONE)), "hourly load of an endpoint");
+        assertEquals(count(only(inHours, s -> s.instance().equals("it-b")), localHour),
+                cells(usage.hourlyLoad(window.on("it-b"), ZONE)), "hourly load of one instance");
 
         Map<List<Object>, Long> daily = count(inDays, s -> List.of(s.time().toLocalDate(), s.endpoint()));
         List<DailyHits> dailyHits = usage.dailyHits(window);
@@ -284,13 +294,40 @@ class RollupQueriesIT {
                 dimensions.statusCodes(pay, window).stream().collect(Collectors.toMap(
                         s -> new StatusHits(s.day(), s.status(), 0), StatusHits::hits)), "status codes per day");
 
+        for (Dimension dimension : Dimension.values()) {
+            DimensionBreakdown both = dimensions.breakdown(orders, dimension, window);
+            assertEquals(meansRounded(dimensions.byVersion(orders, dimension, window)), meansRounded(both.byVersion()),
+                    "both " + dimension + " figures from one read: per version");
+            assertEquals(meansRounded(dimensions.byValue(orders, dimension, window)), meansRounded(both.byValue()),
+                    "both " + dimension + " figures from one read: per value");
+        }
+
         Instant now = Instant.now();
-        for (EndpointSummary summary : new JpaEndpointQueries(reader).overview(window, now)) {
+        JpaEndpointQueries endpoints = new JpaEndpointQueries(reader);
+        for (TimeWindow w : List.of(window, hours, window.on("it-a"))) {
+            for (EndpointSummary summary : endpoints.overview(w, now)) {
+                assertEquals(Optional.of(summary), endpoints.summary(summary.id(), w, now),
+                        "one endpoint's line, read alone, is its overview line");
+            }
+        }
+        assertEquals(Optional.empty(), endpoints.summary(-1, window, now), "no endpoint has this id");
+        for (EndpointSummary summary : endpoints.overview(window, now)) {
             assertEquals(only(sent, summary.name()).size(), summary.hits(), "overview " + summary.name());
             List<Sent> ofWindow = only(inHours, summary.name());
             assertEquals(ofWindow.size(), summary.windowHits());
             near(exact(ofWindow, 0.5), summary.medianMs(), "overview median " + summary.name());
         }
+    }
+
+    /** @return the figures with their means to 9 significant digits (sums added in another order differ below) */
+    private static List<DimensionStats> meansRounded(List<DimensionStats> figures) {
+        return figures.stream().map(f -> {
+            RequestStats s = f.stats();
+            double mean = new java.math.BigDecimal(s.meanMs()).round(new java.math.MathContext(9)).doubleValue();
+            return new DimensionStats(f.value(), f.version(), new RequestStats(s.hits(), s.clientErrors(),
+                    s.serverErrors(), mean, s.p5Ms(), s.p25Ms(), s.medianMs(), s.p75Ms(), s.p90Ms(), s.p95Ms(),
+                    s.p99Ms()));
+        }).toList();
     }
 
     /** Names beyond {@code fmd.top-values} a day are counted in "(other)": sums stay exact, cells never exceed. */

@@ -345,8 +345,8 @@ public class DashboardView {
         if (Double.isNaN(ms) || ms < 0) {
             return "–";
         }
-        return ms >= 100 ? String.format(Locale.ROOT, "%,.0f", ms) : ms >= 10 ? String.format(Locale.ROOT, "%.1f", ms)
-                : ms >= 1 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.3f", ms);
+        return ms >= 100 ? NumberText.fixed(ms, 0, true) : ms >= 10 ? NumberText.fixed(ms, 1, false)
+                : ms >= 1 ? NumberText.fixed(ms, 2, false) : NumberText.fixed(ms, 3, false);
     }
 
     /**
@@ -363,7 +363,7 @@ public class DashboardView {
      * @return it with thousands separators
      */
     public String count(long count) {
-        return String.format(Locale.ROOT, "%,d", count);
+        return NumberText.count(count);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Map;
  */
 final class EndpointColors {
 
+    private static final String HEX = "0123456789abcdef";
+
     private EndpointColors() {
     }
 
@@ -35,7 +37,11 @@ final class EndpointColors {
         double[] rgb = hue < 60 ? new double[] {c, x, 0} : hue < 120 ? new double[] {x, c, 0}
                 : hue < 180 ? new double[] {0, c, x} : hue < 240 ? new double[] {0, x, c}
                 : hue < 300 ? new double[] {x, 0, c} : new double[] {c, 0, x};
-        return String.format("#%02x%02x%02x", Math.round((rgb[0] + m) * 255), Math.round((rgb[1] + m) * 255),
-                Math.round((rgb[2] + m) * 255));
+        StringBuilder css = new StringBuilder(7).append('#');
+        for (double channel : rgb) {
+            long value = Math.round((channel + m) * 255);   // 0 to 255
+            css.append(HEX.charAt((int) (value >> 4 & 0xf))).append(HEX.charAt((int) (value & 0xf)));
+        }
+        return css.toString();   // as "#%02x%02x%02x", without parsing a format for each endpoint of a page
     }
 }

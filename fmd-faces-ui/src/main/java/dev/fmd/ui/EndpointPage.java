@@ -1,6 +1,7 @@
 package dev.fmd.ui;
 
 import dev.fmd.query.Dimension;
+import dev.fmd.query.DimensionBreakdown;
 import dev.fmd.query.DimensionQueries;
 import dev.fmd.query.DimensionStats;
 import dev.fmd.query.EndpointQueries;
@@ -28,9 +29,9 @@ import java.util.TreeMap;
 
 /**
  * Backs an endpoint's page ({@code endpoint.xhtml?id=N}): its figures, hourly heatmap, user × version and
- * IP × version bubble charts, box plots per version and per user, status codes per day (all from the rollups), and
- * the paged list of its requests (the one read of raw rows, by key). Without an id, the page lists the endpoints to
- * choose from.
+ * IP × version bubble charts, box plots per version and per user, status codes per day (all from the rollups, each
+ * narrowed to the endpoint; users read once for both their charts), and the paged list of its requests (the one read
+ * of raw rows, by key). Without an id, or with an id no endpoint has, the page lists the endpoints to choose from.
  */
 @Named("fmdEndpoint")
 @RequestScoped
@@ -76,14 +77,20 @@ public class EndpointPage {
         if (!view.isDatabaseUp()) {
             return;
         }
-        var summaries = view.read("the endpoints", () -> endpoints.overview(view.getWindow(), view.now()));
-        if (summaries == null) {
+        long id = id();
+        if (isChosen()) {
+            var summary = view.read("the endpoint", () -> endpoints.summary(id, view.getWindow(), view.now()));
+            if (summary == null) {
+                return;
+            }
+            endpoint = summary.orElse(null);
+        }
+        if (endpoint == null) {
+            var summaries = view.read("the endpoints", () -> endpoints.overview(view.getWindow(), view.now()));
+            all = summaries == null ? List.of() : summaries;
             return;
         }
-        all = summaries;
-        long id = id();
-        endpoint = summaries.stream().filter(s -> s.id() == id).findFirst().orElse(null);
-        if (endpoint == null || endpoint.windowHits() == 0 && endpoint.hits() == 0) {
+        if (endpoint.windowHits() == 0 && endpoint.hits() == 0) {
             return;
         }
         var window = view.getWindow();
@@ -91,15 +98,15 @@ public class EndpointPage {
         if (hours != null && !hours.isEmpty()) {
             heatmap = ChartAxes.heatmap(hours, window, view.getZone());
         }
-        users = bubbles(view.read("users per version", () -> dimensions.byVersion(id, Dimension.USER, window)));
+        DimensionBreakdown userFigures = view.read("users", () -> dimensions.breakdown(id, Dimension.USER, window));
+        users = bubbles(userFigures == null ? null : userFigures.byVersion());
         ips = bubbles(view.read("IPs per version", () -> dimensions.byVersion(id, Dimension.IP, window)));
         List<VersionPerformance> versions = view.read("durations per version", () -> performance.versions(id, window));
         if (versions != null && !versions.isEmpty()) {
             versionBoxes = ChartJson.boxplot(versions.stream().map(v -> new ChartJson.Box(v.version(), null,
                     v.stats())).toList(), "duration");
         }
-        List<DimensionStats> perUser = view.read("durations per user",
-                () -> dimensions.byValue(id, Dimension.USER, window));
+        List<DimensionStats> perUser = userFigures == null ? null : userFigures.byValue();
         if (perUser != null && !perUser.isEmpty()) {
             userBoxes = ChartJson.boxplot(perUser.stream().map(u -> new ChartJson.Box(u.value(), null, u.stats()))
                     .toList(), "duration");
@@ -159,19 +166,17 @@ public class EndpointPage {
         if (cells == null || cells.isEmpty()) {
             return null;
         }
-        List<String> versions = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (DimensionStats cell : cells) {
-            if (!versions.contains(cell.version())) {
-                versions.add(cell.version());
-            }
-            if (!values.contains(cell.value())) {
-                values.add(cell.value());
-            }
+        // positions by name, in the order of first appearance (a 90-day page has about 1,000 users and 2,000 IPs)
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        Map<String, Integer> values = new LinkedHashMap<>();
+        List<double[]> data = new ArrayList<>(cells.size());
+        for (DimensionStats c : cells) {
+            int x = versions.computeIfAbsent(c.version(), k -> versions.size());
+            int y = values.computeIfAbsent(c.value(), k -> values.size());
+            data.add(new double[] {x, y, c.stats().medianMs(), c.stats().hits()});
         }
-        List<double[]> data = cells.stream().map(c -> new double[] {versions.indexOf(c.version()),
-                values.indexOf(c.value()), c.stats().medianMs(), c.stats().hits()}).toList();
-        return ChartJson.bubble(versions, values, data, "median");
+        return ChartJson.bubble(new ArrayList<>(versions.keySet()), new ArrayList<>(values.keySet()), data,
+                "median");
     }
 
     /** @return every endpoint, for the list shown without an id */

@@ -360,13 +360,18 @@ class DashboardBrowserIT {
     /** Logs in through the login form of the dashboard at {@code /<link>}. */
     static Browser loggedIn(FmdClient client, String link, String user, String password) {
         Browser browser = new Browser();
-        browser.driver().get(client.url(link + "/login"));
-        waitFor(browser).until(d -> !d.findElements(By.name("password")).isEmpty());
-        browser.driver().findElement(By.name("username")).sendKeys(user);
-        browser.driver().findElement(By.name("password")).sendKeys(password);
-        browser.driver().findElement(By.name("password")).submit();
-        waitFor(browser).until(d -> d.findElements(By.name("password")).isEmpty());
-        return browser;
+        try {
+            browser.driver().get(client.url(link + "/login"));
+            waitFor(browser).until(d -> !d.findElements(By.name("password")).isEmpty());
+            browser.driver().findElement(By.name("username")).sendKeys(user);
+            browser.driver().findElement(By.name("password")).sendKeys(password);
+            browser.driver().findElement(By.name("password")).submit();
+            waitFor(browser).until(d -> d.findElements(By.name("password")).isEmpty());
+            return browser;
+        } catch (RuntimeException | Error e) {
+            browser.close();
+            throw e;
+        }
     }
 
     private static void openEndpoint(Browser browser, FmdClient client, String name) {
