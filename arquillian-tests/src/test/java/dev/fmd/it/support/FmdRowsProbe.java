@@ -146,6 +146,8 @@ public class FmdRowsProbe {
                     + "hits, errors, client_errors, total_ms, histogram) SELECT -1000 - id, id, ?, 'other', ?, ?, 0, "
                     + "0, 0, '' FROM " + table("endpoint") + " WHERE name = ?",
                     now.truncatedTo(java.time.temporal.ChronoUnit.HOURS), name, hits, endpoint);
+            insert(connection, "INSERT INTO " + table("rollup_app_hour") + " (hour_start, instance, hits) VALUES "
+                    + "(?, ?, ?)", now.truncatedTo(java.time.temporal.ChronoUnit.HOURS), name, hits);
         }
         return "{}";
     }
