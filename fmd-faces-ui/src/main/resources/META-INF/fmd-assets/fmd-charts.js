@@ -46,6 +46,14 @@
  *            "valueName":"median"}
  *           A circle per cell, its diameter 6..40 px in proportion to the value (by the max), coloured by its
  *           x (version); tooltip: y label, x label, value, hits. Grows like boxplot (rows * 28 + 80).
+ * sunburst  {"root":{"name":"OrderResource.list","method":"a.b.OrderResource.list","location":"OrderResource.java:42",
+ *            "value":totalMs,"hits":N,"mean":ms,"sd":ms,"share":0..1,"children":[...same...]}, "valueName":"ms"}
+ *           A call tree (grouped profile), the endpoint in the centre, each call around its caller, angle by
+ *           time; a click zooms into a subtree (the centre goes back up). Tooltip: method, file:line, time,
+ *           share, requests, mean, standard deviation.
+ * flame     The same JSON as sunburst, as a flame graph: the endpoint at the bottom, each call above its
+ *           caller, width by time; a click on a box zooms into it (its width fills the chart), a click on the
+ *           bottom box zooms out. The element grows to (depth + 1) * 20 + 8 px.
  * line      {"categories":[...], "series":[{"name":"median","color":null,"data":[...]}], "valueName":"ms"}
  *           The stacked chart with kind "line" and no stacking (unless "stack":true is given).
  *
@@ -578,6 +586,129 @@
     });
   }
 
+  /* ---------- call trees: sunburst and flame graph ---------- */
+
+  /* A warm colour per method (flame-graph style), stable across pages: hue 0..55 from a hash of the name. */
+  function warm(name) {
+    let h = 0;
+    for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
+    const u = (h >>> 0) % 1000 / 1000;
+    return 'hsl(' + Math.round(55 * u) + ',' + Math.round(75 + 15 * u) + '%,' + Math.round(58 + 10 * u) + '%)';
+  }
+
+  function profileTip(node) {
+    return title(node.method || node.name) + note(node.location || '') +
+      row(null, 'time', ms(node.value) + ' ms') + row(null, 'share', percent(node.share)) +
+      row(null, 'requests', thousands(num(node.hits))) + row(null, 'mean', ms(node.mean) + ' ms') +
+      row(null, 'std dev', ms(node.sd) + ' ms');
+  }
+
+  const treeOf = (data) => (data && data.root && typeof data.root === 'object' ? data.root : null);
+
+  function profileDepth(node) {
+    let deepest = 0;
+    for (const child of arr(node && node.children)) deepest = Math.max(deepest, 1 + profileDepth(child));
+    return deepest;
+  }
+
+  function sunburst(el, data) {
+    const root = treeOf(data);
+    const node = (n, depth, color) => ({
+      name: String(n.name),
+      value: Math.max(0, num(n.value) || 0),
+      fmd: { method: n.method, location: n.location, value: n.value, share: n.share, hits: n.hits, mean: n.mean, sd: n.sd },
+      itemStyle: { color: depth === 0 ? '#9aa5b1' : (color || warm(String(n.method || n.name))) },
+      children: arr(n.children).map((c) => node(c, depth + 1, depth === 0 ? null : undefined)),
+    });
+    return base({
+      tooltip: Object.assign(base().tooltip, {
+        trigger: 'item',
+        formatter: (p) => (p.data && p.data.fmd ? profileTip(Object.assign({ name: p.name }, p.data.fmd)) : ''),
+      }),
+      series: [{
+        type: 'sunburst',
+        radius: ['0%', '95%'],
+        sort: null,
+        nodeClick: 'rootToNode',
+        data: root ? [node(root, 0)] : [],
+        label: { rotate: 'radial', minAngle: 10, fontSize: 11, color: TEXT, overflow: 'truncate', width: 90 },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
+        emphasis: { focus: 'ancestor' },
+        levels: [{}, { r0: '0%', r: '16%', label: { rotate: 0 } }],
+      }],
+    });
+  }
+
+  /* Flat boxes of a flame graph: [depth, start ms, end ms, name, node]; children start where their parent starts. */
+  function flameBoxes(root) {
+    const boxes = [];
+    const walk = (n, depth, start) => {
+      const value = Math.max(0, num(n.value) || 0);
+      boxes.push([depth, start, start + value, String(n.name), n]);
+      let at = start;
+      for (const c of arr(n.children)) {
+        walk(c, depth + 1, at);
+        at += Math.max(0, num(c.value) || 0);
+      }
+    };
+    if (root) walk(root, 0, 0);
+    return boxes;
+  }
+
+  function flame(el, data, width, state) {
+    const root = treeOf(data);
+    const boxes = flameBoxes(root);
+    const levels = profileDepth(root) + 1;
+    const total = boxes.length ? boxes[0][2] : 1;
+    const zoom = state.zoom || [0, total];
+    return base({
+      tooltip: Object.assign(base().tooltip, {
+        trigger: 'item',
+        formatter: (p) => (p.data && p.data.node ? profileTip(p.data.node) : ''),
+      }),
+      grid: { left: 4, right: 4, top: 4, bottom: 4 },
+      xAxis: { type: 'value', min: zoom[0], max: zoom[1], show: false },
+      yAxis: { type: 'value', min: 0, max: levels, show: false },
+      series: [{
+        type: 'custom',
+        clip: true,
+        data: boxes.map((b) => ({ value: [b[0], b[1], b[2], b[3]], node: b[4], name: b[3] })),
+        encode: { x: [1, 2], y: 0 },
+        renderItem: (params, api) => {
+          const depth = api.value(0);
+          const from = api.coord([api.value(1), depth]);
+          const to = api.coord([api.value(2), depth + 1]);
+          const box = echarts.graphic.clipRectByRect(
+            { x: from[0], y: to[1] + 1, width: Math.max(0, to[0] - from[0] - 1), height: Math.max(1, from[1] - to[1] - 2) },
+            { x: params.coordSys.x, y: params.coordSys.y, width: params.coordSys.width, height: params.coordSys.height });
+          if (!box) return null;
+          const name = String(api.value(3));
+          const outside = api.value(2) <= zoom[0] || api.value(1) >= zoom[1];
+          if (outside) return null;
+          return {
+            type: 'rect',
+            shape: Object.assign(box, { r: 2 }),
+            style: { fill: depth === 0 ? '#9aa5b1' : warm(name) },
+            textContent: { style: { text: box.width > 30 ? name : '', fontSize: 11, fill: TEXT, overflow: 'truncate', width: box.width - 6 } },
+            textConfig: { position: 'insideLeft' },
+          };
+        },
+      }],
+    });
+  }
+
+  function flameEvents(chart, data, state) {
+    chart.on('click', (p) => {
+      if (!p.value) return;
+      const boxes = flameBoxes(treeOf(data));
+      const total = boxes.length ? boxes[0][2] : 1;
+      state.zoom = p.value[0] === 0 ? null : [p.value[1], p.value[2]];
+      if (state.zoom && state.zoom[1] <= state.zoom[0]) state.zoom = null;
+      chart.setOption({ xAxis: { min: state.zoom ? state.zoom[0] : 0, max: state.zoom ? state.zoom[1] : total } });
+      state.redraw();
+    });
+  }
+
   /* ---------- drawing ---------- */
 
   const TYPES = {
@@ -586,6 +717,11 @@
     line: { build: (el, d, w) => stacked(el, d, w, true) },
     boxplot: { build: boxplot, rowHeight: 28, extra: 80, labels: (d) => arr(d.rows) },
     bubble: { build: bubble, rowHeight: 28, extra: 80, labels: (d) => arr(d.yLabels) },
+    sunburst: { build: sunburst },
+    flame: {
+      build: flame, events: flameEvents, rowHeight: 20, extra: 8,
+      labels: (d) => new Array(profileDepth(treeOf(d)) + 1),
+    },
   };
 
   function readData(script) {
@@ -630,6 +766,7 @@
       if (!chart.isDisposed()) draw();
     };
     draw();
+    if (type.events) type.events(chart, data, state);
     /* the space for long labels depends on the width: those charts are laid out again when it changes */
     charts.set(el, { chart: chart, draw: type.rowHeight ? draw : null, width: el.clientWidth });
     if (observer) observer.observe(el);

@@ -7,6 +7,7 @@ import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.query.LevelChanges;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -20,10 +21,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The admin JSON API of monitoring levels, under {@code /<fmd.custom-link>/api/endpoints}, for scripts and other
@@ -32,6 +36,8 @@ import java.util.regex.Pattern;
  * curl -H "Authorization: Bearer $FMD_ADMIN_TOKEN" http://host/app/fmd/api/endpoints
  * curl -X PUT -H "Authorization: Bearer $FMD_ADMIN_TOKEN" -H "Content-Type: application/json" \
  *      -d '{"level": 3}' http://host/app/fmd/api/endpoints/7/level
+ * curl -X PUT -H "Authorization: Bearer $FMD_ADMIN_TOKEN" -H "Content-Type: application/json" \
+ *      -d '{"level": 2, "ids": [4, 7, 9]}' http://host/app/fmd/api/endpoints/level
  * </pre>
  * A call carries {@code fmd.admin-token} as a bearer token (a header, so a browser's cookies cannot forge it), or
  * comes from a browser logged in to the dashboard ({@link DashboardAccess}): then anyone logged in may read, and only
@@ -42,8 +48,10 @@ import java.util.regex.Pattern;
 public final class LevelsApi extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern LEVEL_PATH = Pattern.compile("/(\\d+)/level/?");
-    private static final int MAX_BODY = 1024;
+    private static final Pattern LEVEL_PATH = Pattern.compile("/(\\d{1,18})/level/?");
+    private static final Pattern BULK_PATH = Pattern.compile("/level/?");
+    /** Room for the ids of several thousand endpoints. */
+    private static final int MAX_BODY = 64 * 1024;
 
     private final transient Monitor monitor;
     private final transient LevelChanges changes;
@@ -84,19 +92,33 @@ public final class LevelsApi extends HttpServlet {
         if (!authorized(request, response, true)) {
             return;
         }
-        Matcher path = LEVEL_PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (!path.matches()) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "PUT " + base
-                    + "/api/endpoints/{id}/level is the only change");
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        Matcher one = LEVEL_PATH.matcher(path);
+        boolean many = BULK_PATH.matcher(path).matches();
+        if (!one.matches() && !many) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "PUT " + base + "/api/endpoints/{id}/level and PUT "
+                    + base + "/api/endpoints/level are the only changes");
             return;
         }
-        Integer level = level(request, response);
+        JsonObject body = body(request, response);
+        Integer level = body == null ? null : level(body, response);
         if (level == null) {
             return;
         }
+        List<Long> ids = one.matches() ? List.of(Long.parseLong(one.group(1))) : ids(body, response);
+        if (ids == null) {
+            return;
+        }
         try {
-            if (!changes.changeLevel(Long.parseLong(path.group(1)), level)) {
-                error(response, HttpServletResponse.SC_NOT_FOUND, "no endpoint with id " + path.group(1));
+            List<Long> unknown = new ArrayList<>();
+            for (long id : ids) {
+                if (!changes.changeLevel(id, level)) {
+                    unknown.add(id);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                error(response, HttpServletResponse.SC_NOT_FOUND, "no endpoint with id "
+                        + unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")));
                 return;
             }
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -107,24 +129,41 @@ public final class LevelsApi extends HttpServlet {
         }
     }
 
-    /** @return the level of a body such as {@code {"level": 3}}, or null after answering 400 */
-    private static Integer level(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** @return the JSON object of the body, or null after answering 400 or 413 */
+    private static JsonObject body(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body larger than " + MAX_BODY + " bytes");
             return null;
         }
         try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            JsonObject object = reader.readObject();
-            JsonValue value = object.get("level");
-            if (value instanceof JsonNumber number && number.isIntegral()) {
-                return number.intValue();
-            }
-            error(response, HttpServletResponse.SC_BAD_REQUEST,
-                    "field 'level': expected an integer from 0 to 3, got " + value);
+            return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, "expected a JSON object such as {\"level\": 3}");
+            return null;
         }
+    }
+
+    /** @return the level of a body such as {@code {"level": 3}}, or null after answering 400 */
+    private static Integer level(JsonObject body, HttpServletResponse response) throws IOException {
+        JsonValue value = body.get("level");
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return number.intValue();
+        }
+        error(response, HttpServletResponse.SC_BAD_REQUEST, "field 'level': expected an integer from 0 to 3, got "
+                + value);
+        return null;
+    }
+
+    /** @return the ids of a body such as {@code {"level": 3, "ids": [4, 7]}}, or null after answering 400 */
+    private static List<Long> ids(JsonObject body, HttpServletResponse response) throws IOException {
+        JsonValue value = body.get("ids");
+        if (value instanceof JsonArray array && !array.isEmpty()
+                && array.stream().allMatch(v -> v instanceof JsonNumber n && n.isIntegral())) {
+            return array.stream().map(v -> ((JsonNumber) v).longValue()).distinct().toList();
+        }
+        error(response, HttpServletResponse.SC_BAD_REQUEST, "field 'ids': expected a non-empty array of endpoint "
+                + "ids, got " + value);
         return null;
     }
 

@@ -138,6 +138,35 @@ final class ChartJson {
         return json.endArray().name("valueName").value(valueName).endObject().toString();
     }
 
+    /**
+     * @param rows a call tree's rows in pre-order (a grouped profile), the endpoint method first
+     * @return a {@code sunburst} or {@code flame} chart: {@code {"root": node}}, each node
+     *         {@code {"name", "method", "location", "value" (total ms), "hits", "mean", "sd", "share", "children"}}
+     */
+    static String profile(List<CallTreeRow> rows) {
+        ScriptJson json = new ScriptJson().beginObject().name("root");
+        int depth = -1;
+        for (CallTreeRow row : rows) {
+            for (; depth >= row.indent(); depth--) {
+                json.endArray().endObject();
+            }
+            json.beginObject().name("name").value(row.simpleClassName() + "." + row.codeLine().methodName())
+                    .name("method").value(row.codeLine().className() + "." + row.codeLine().methodName())
+                    .name("location").value(row.location()).name("value").value(number(row.totalMs()))
+                    .name("hits").value(row.hits()).name("mean").value(number(row.meanMs()))
+                    .name("sd").value(number(row.stdDevMs())).name("share").value(number(row.share()))
+                    .name("children").beginArray();
+            depth = row.indent();
+        }
+        for (; depth >= 0; depth--) {
+            json.endArray().endObject();
+        }
+        if (rows.isEmpty()) {
+            json.value((String) null);
+        }
+        return json.name("valueName").value("ms").endObject().toString();
+    }
+
     private static double number(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? 0 : Math.round(value * 1000) / 1000.0;
     }

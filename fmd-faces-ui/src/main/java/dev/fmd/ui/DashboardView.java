@@ -8,6 +8,7 @@ import dev.fmd.config.FmdConfig;
 import dev.fmd.query.DashboardStatus;
 import dev.fmd.query.DatabaseState;
 import dev.fmd.query.InstanceInfo;
+import dev.fmd.query.RequestCursor;
 import dev.fmd.query.StatusQueries;
 import dev.fmd.query.TimeWindow;
 import jakarta.enterprise.context.RequestScoped;
@@ -380,6 +381,80 @@ public class DashboardView {
      */
     public String color(String name) {
         return EndpointColors.of(name, getSettings().colors());
+    }
+
+    /**
+     * @param name a request parameter holding an id, e.g. {@code id} in {@code endpoint.xhtml?id=3}
+     * @return its value, or -1 when it is missing or not a number
+     */
+    public long idParameter(String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.length() > 19) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * @param name a request parameter
+     * @return its value, or null when it is missing or empty
+     */
+    public String parameter(String name) {
+        String value = request.getParameter(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * A page of a list (requests, profiled requests, outliers) starts after the row named by the parameter
+     * {@code before}: {@code <ISO instant>_<id>}, as {@link #before(RequestCursor)} writes it.
+     *
+     * @return the cursor of the parameter {@code before}, or null for the newest page (also when it is malformed)
+     */
+    public RequestCursor cursor() {
+        String before = request.getParameter("before");
+        int at = before == null ? -1 : before.lastIndexOf('_');
+        if (at < 1 || before.length() > 80) {
+            return null;
+        }
+        try {
+            return new RequestCursor(Instant.parse(before.substring(0, at)), Long.parseLong(before.substring(at + 1)));
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param next the cursor of a list's next page
+     * @return the value of the parameter {@code before} that asks for that page
+     */
+    public static String before(RequestCursor next) {
+        return next.time() + "_" + next.id();
+    }
+
+    /**
+     * @param share a part of a whole, 0 to 1
+     * @return it as a percentage with one decimal, e.g. {@code 42.5 %}; or a dash when unknown
+     */
+    public String percent(double share) {
+        return Double.isNaN(share) ? "–" : NumberText.fixed(share * 100, 1, false) + " %";
+    }
+
+    /**
+     * @param level a monitoring level
+     * @return what fmd keeps at that level
+     */
+    public String levelMeaning(int level) {
+        return Levels.meaning(level);
+    }
+
+    /** @return how often other instances read level changes ({@code fmd.level-refresh}), in words */
+    public String getLevelRefresh() {
+        int ms = config.isResolvable() ? config.get().levelRefreshMs() : 2000;
+        return ms % 1000 == 0 ? ms / 1000 + " s" : NumberText.fixed(ms / 1000.0, 1, false) + " s";
     }
 
     /** @return the time the page was asked for */

@@ -4,7 +4,6 @@ import dev.fmd.query.Dimension;
 import dev.fmd.query.DimensionBreakdown;
 import dev.fmd.query.DimensionQueries;
 import dev.fmd.query.DimensionStats;
-import dev.fmd.query.EndpointQueries;
 import dev.fmd.query.EndpointSummary;
 import dev.fmd.query.PerformanceQueries;
 import dev.fmd.query.RequestCursor;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +45,7 @@ public class EndpointPage {
     HttpServletRequest request;
 
     @Inject
-    EndpointQueries endpoints;
+    EndpointScope scope;
 
     @Inject
     UsageQueries usage;
@@ -61,7 +59,6 @@ public class EndpointPage {
     @Inject
     RequestQueries requests;
 
-    private List<EndpointSummary> all = List.of();
     private EndpointSummary endpoint;
     private String heatmap;
     private String users;
@@ -77,19 +74,11 @@ public class EndpointPage {
         if (!view.isDatabaseUp()) {
             return;
         }
-        long id = id();
-        if (isChosen()) {
-            var summary = view.read("the endpoint", () -> endpoints.summary(id, view.getWindow(), view.now()));
-            if (summary == null) {
-                return;
-            }
-            endpoint = summary.orElse(null);
-        }
+        endpoint = scope.getEndpoint();
         if (endpoint == null) {
-            var summaries = view.read("the endpoints", () -> endpoints.overview(view.getWindow(), view.now()));
-            all = summaries == null ? List.of() : summaries;
             return;
         }
+        long id = endpoint.id();
         if (endpoint.windowHits() == 0 && endpoint.hits() == 0) {
             return;
         }
@@ -120,7 +109,7 @@ public class EndpointPage {
             statuses = ChartJson.stacked(days, ChartJson.series(days, byStatus, EndpointPage::statusColor), "bar",
                     "requests");
         }
-        RequestCursor before = cursor();
+        RequestCursor before = view.cursor();
         olderPage = before != null;
         page = view.read("the requests", () -> requests.requests(id, window, before, PAGE_SIZE));
     }
@@ -130,27 +119,7 @@ public class EndpointPage {
         return view.getRetentionDays();
     }
 
-    private long id() {
-        try {
-            return Long.parseLong(request.getParameter("id"));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
-    /** @return the cursor of the parameter {@code before} ({@code <ISO instant>_<id>}), or null for the newest */
-    private RequestCursor cursor() {
-        String before = request.getParameter("before");
-        int at = before == null ? -1 : before.lastIndexOf('_');
-        if (at < 1 || before.length() > 80) {
-            return null;
-        }
-        try {
-            return new RequestCursor(Instant.parse(before.substring(0, at)), Long.parseLong(before.substring(at + 1)));
-        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-            return null;
-        }
-    }
 
     private static String statusColor(String status) {
         return switch (status.charAt(0)) {
@@ -179,25 +148,13 @@ public class EndpointPage {
                 "median");
     }
 
-    /** @return every endpoint, for the list shown without an id */
-    public List<EndpointSummary> getAll() {
-        return all;
-    }
 
     /** @return the endpoint, or null when the id names none */
     public EndpointSummary getEndpoint() {
         return endpoint;
     }
 
-    /** @return true when the page was asked with an id */
-    public boolean isChosen() {
-        return request.getParameter("id") != null;
-    }
 
-    /** @return the address of an endpoint's page, in this window */
-    public String link(EndpointSummary summary) {
-        return view.link("endpoint.xhtml?id=" + summary.id());
-    }
 
     public String getHeatmap() {
         return heatmap;
@@ -233,8 +190,7 @@ public class EndpointPage {
         if (page == null || page.next() == null) {
             return null;
         }
-        return view.link("endpoint.xhtml?id=" + endpoint.id() + "&before=" + page.next().time() + "_"
-                + page.next().id()) + "#requests";
+        return view.link("endpoint.xhtml?id=" + endpoint.id() + "&before=" + DashboardView.before(page.next())) + "#requests";
     }
 
     /** @return the address of the newest page, when this is an older one, else null */
@@ -242,11 +198,4 @@ public class EndpointPage {
         return olderPage ? view.link("endpoint.xhtml?id=" + endpoint.id()) + "#requests" : null;
     }
 
-    /**
-     * @param level a monitoring level
-     * @return what fmd keeps at that level
-     */
-    public String levelMeaning(int level) {
-        return Levels.meaning(level);
-    }
 }
