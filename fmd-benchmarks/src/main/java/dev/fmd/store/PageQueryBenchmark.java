@@ -2,6 +2,7 @@ package dev.fmd.store;
 
 import dev.fmd.config.FmdConfig;
 import dev.fmd.query.Dimension;
+import dev.fmd.query.ProfiledRequest;
 import dev.fmd.query.RequestCursor;
 import dev.fmd.query.RequestPage;
 import dev.fmd.query.TimeWindow;
@@ -51,7 +52,11 @@ public final class PageQueryBenchmark {
     private final long profiled;
     private final long withOutliers;
     private long newestTree;
+    private String newestVersion;
     private RequestCursor page21;
+    private RequestCursor profiledPage21;
+    private RequestCursor outlierPage21;
+    private long newestOutlier;
 
     private PageQueryBenchmark(Store store, long busiest, long profiled, long withOutliers) {
         this.endpoints = new JpaEndpointQueries(store);
@@ -102,15 +107,44 @@ public final class PageQueryBenchmark {
                         () -> requests.requests(busiest, null, 50).requests()),
                 new PageQuery("requests", "requests(busiest endpoint, page 21 by cursor, 50)",
                         () -> requests.requests(busiest, page21, 50).requests()),
-                new PageQuery("profiler", "profiledRequests(busiest level-3 endpoint, page 0, 50)",
-                        () -> profiles.profiledRequests(profiled, 0, 50)),
-                new PageQuery("profiler", "profiledRequests(busiest level-3 endpoint, page 20, 50)",
-                        () -> profiles.profiledRequests(profiled, 20, 50)),
+                new PageQuery("profiler", "profiledRequests(busiest level-3 endpoint, 90 days, first page, 50)",
+                        () -> profiles.profiledRequests(profiled, quarter, null, 50).requests()),
+                new PageQuery("profiler", "profiledRequests(busiest level-3 endpoint, page 21 by cursor, 50)",
+                        () -> profiles.profiledRequests(profiled, quarter, profiledPage21, 50).requests()),
+                new PageQuery("profiler", "slowestProfiled(busiest level-3 endpoint, 7 days, 20)",
+                        () -> profiles.slowestProfiled(profiled, week, 20)),
+                new PageQuery("profiler", "slowestProfiled(busiest level-3 endpoint, 90 days, 20)",
+                        () -> profiles.slowestProfiled(profiled, quarter, 20)),
                 new PageQuery("profiler", "tree(its newest profiled request)", () -> profiles.tree(newestTree)),
-                new PageQuery("profiler", "grouped(busiest level-3 endpoint, 100)",
-                        () -> profiles.grouped(profiled, 100)),
-                new PageQuery("outliers", "outliers(endpoint with most outliers, page 0, 50)",
-                        () -> outliers.outliers(withOutliers, 0, 50)));
+                new PageQuery("grouped profiler", "grouped(busiest level-3 endpoint, 90 days, all versions, 500)",
+                        () -> profiles.grouped(profiled, quarter, null, 500)),
+                new PageQuery("grouped profiler", "grouped(busiest level-3 endpoint, 90 days, newest version, 500)",
+                        () -> profiles.grouped(profiled, quarter, newestVersion, 500)),
+                new PageQuery("grouped profiler", "profiledVersions(busiest level-3 endpoint, 7 days)",
+                        () -> profiles.profiledVersions(profiled, week)),
+                new PageQuery("grouped profiler", "profiledVersions(busiest level-3 endpoint, 90 days)",
+                        () -> profiles.profiledVersions(profiled, quarter)),
+                new PageQuery("outliers", "outliers(endpoint with most outliers, 90 days, first page, 50)",
+                        () -> outliers.outliers(withOutliers, quarter, null, 50).outliers()),
+                new PageQuery("outliers", "outliers(whole app, 90 days, first page, 50)",
+                        () -> outliers.outliers(null, quarter, null, 50).outliers()),
+                new PageQuery("outliers", "outliers(whole app, page 21 by cursor, 50)",
+                        () -> outliers.outliers(null, quarter, outlierPage21, 50).outliers()),
+                new PageQuery("outliers", "slowestOutliers(whole app, 7 days, 20)",
+                        () -> outliers.slowestOutliers(null, week, 20)),
+                new PageQuery("outliers", "slowestOutliers(whole app, 90 days, 20)",
+                        () -> outliers.slowestOutliers(null, quarter, 20)),
+                new PageQuery("outliers", "outlier(the newest one)",
+                        () -> outliers.outlier(newestOutlier).stream().toList()));
+    }
+
+    /** @return the cursor of the 21st page, following the next cursors from the first, or null when fewer */
+    private RequestCursor cursorOfPage21(java.util.function.UnaryOperator<RequestCursor> next) {
+        RequestCursor cursor = next.apply(null);
+        for (int i = 1; i < 20 && cursor != null; i++) {
+            cursor = next.apply(cursor);
+        }
+        return cursor;
     }
 
     /** What one query took, in ms. */
@@ -149,7 +183,15 @@ public final class PageQueryBenchmark {
             store.open();
             try {
                 PageQueryBenchmark benchmark = new PageQueryBenchmark(store, busiest, profiled, withOutliers);
-                benchmark.newestTree = benchmark.profiles.profiledRequests(profiled, 0, 1).get(0).requestId();
+                ProfiledRequest newest = benchmark.profiles.profiledRequests(profiled, null, null, 1).requests()
+                        .get(0);
+                benchmark.newestTree = newest.requestId();
+                benchmark.newestVersion = newest.version();
+                benchmark.profiledPage21 = benchmark.cursorOfPage21(
+                        cursor -> benchmark.profiles.profiledRequests(profiled, benchmark.quarter, cursor, 50).next());
+                benchmark.outlierPage21 = benchmark.cursorOfPage21(
+                        cursor -> benchmark.outliers.outliers(null, benchmark.quarter, cursor, 50).next());
+                benchmark.newestOutlier = benchmark.outliers.outliers(null, null, null, 1).outliers().get(0).id();
                 RequestPage page = benchmark.requests.requests(busiest, null, 50);
                 for (int i = 1; i < 20; i++) {
                     page = benchmark.requests.requests(busiest, page.next(), 50);

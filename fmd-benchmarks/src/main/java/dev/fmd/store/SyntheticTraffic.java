@@ -177,8 +177,9 @@ final class SyntheticTraffic {
             handle = SyntheticHandles.of(endpoint, epochMillis);
             t.seen++;
             if (t.seen > OUTLIER_WARMUP && random.nextDouble() < OUTLIER_SHARE) {
+                double averageMs = Math.exp(t.mu + t.sigma * t.sigma / 2) * t.versionFactor[version];
                 ms *= 3 + 5 * random.nextDouble();
-                attachments.accept(t.outlier(handle, random));
+                attachments.accept(t.outlier(handle, averageMs, random));
             }
             if (level == 3 && t.budget.tryTake(epochMillis * 1_000_000L)) {
                 attachments.accept(t.profile(handle, ms, random));
@@ -349,10 +350,11 @@ final class SyntheticTraffic {
             return new ProfileRecord(handle, lines);
         }
 
-        OutlierRecord outlier(RequestHandle handle, SplittableRandom random) {
+        /** @param averageMs the endpoint's mean duration in this version, as the outlier detector would know it */
+        OutlierRecord outlier(RequestHandle handle, double averageMs, SplittableRandom random) {
             String path = endpoint.path().replace("{id}", String.valueOf(1 + random.nextInt(500_000)));
             String requestId = Long.toHexString(random.nextLong());
-            return new OutlierRecord(handle, stackTrace, 20 + 75 * random.nextDouble(),
+            return new OutlierRecord(handle, averageMs, stackTrace, 20 + 75 * random.nextDouble(),
                     (300 + random.nextInt(900)) * 1_048_576L, 2_048L * 1_048_576L,
                     "https://shop.example.com/api" + path,
                     endpoint.httpMethod().equals("GET") ? "page=" + random.nextInt(40) + "\nsize=50\nsort=date" : "",

@@ -25,9 +25,10 @@ final class OutlierContext {
         this.maxField = maxField;
     }
 
-    OutlierRecord capture(dev.fmd.monitor.RequestHandle handle, HttpServletRequest http, String stackTrace) {
+    OutlierRecord capture(dev.fmd.monitor.RequestHandle handle, double averageMs, HttpServletRequest http,
+                          String stackTrace) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new OutlierRecord(handle, cap(stackTrace), cpuPercent(), heap.getUsed(), heap.getCommitted(),
+        return new OutlierRecord(handle, averageMs, cap(stackTrace), cpuPercent(), heap.getUsed(), heap.getCommitted(),
                 cap(http.getRequestURL().toString()), cap(query(http.getQueryString())), cap(form(http)),
                 cap(headers(http)), cap(environment(http)));
     }

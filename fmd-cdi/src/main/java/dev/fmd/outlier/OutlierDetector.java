@@ -80,8 +80,9 @@ public class OutlierDetector implements RequestObserver {
     @Override
     public void started(InFlightRequest request) {
         RunningAverage average = averages.computeIfAbsent(request.endpoint(), e -> new RunningAverage());
+        double averageNanos = average.average();
         long threshold = average.threshold(config.outlierWarmup(), config.outlierConstant());
-        request.note(Watched.class, new Watched(threshold));
+        request.note(Watched.class, new Watched(threshold, averageNanos));
         if (threshold > 0) {
             running.add(request);
         }
@@ -96,7 +97,7 @@ public class OutlierDetector implements RequestObserver {
         if (watched != null && watched.thresholdNanos > 0 && durationNanos > watched.thresholdNanos) {
             String stack = watched.stack != null ? watched.stack
                     : "(the request ended before its stack could be taken)";
-            if (!attachments.offer(context.capture(request.handle(), http, stack))) {
+            if (!attachments.offer(context.capture(request.handle(), watched.averageNanos / 1e6, http, stack))) {
                 problems.report("keeping an outlier (queue full)", new IllegalStateException("dropped"));
             }
         }
@@ -120,20 +121,27 @@ public class OutlierDetector implements RequestObserver {
             count.increment();
         }
 
+        /** @return the mean duration so far, in ns, or NaN before the first request */
+        double average() {
+            long n = count.sum();
+            return n == 0 ? Double.NaN : totalNanos.sum() / (double) n;
+        }
+
         /** @return the duration beyond which a request is an outlier, or 0 during the warm-up */
         long threshold(int warmup, double constant) {
-            long n = count.sum();
-            return n < Math.max(1, warmup) ? 0 : (long) (totalNanos.sum() / (double) n * constant);
+            return count.sum() < Math.max(1, warmup) ? 0 : (long) (average() * constant);
         }
     }
 
-    /** The threshold of one running request, and its stack once it passed it. */
+    /** The threshold of one running request, the average it comes from, and its stack once it passed it. */
     static final class Watched {
         final long thresholdNanos;
+        final double averageNanos;
         volatile String stack;
 
-        Watched(long thresholdNanos) {
+        Watched(long thresholdNanos, double averageNanos) {
             this.thresholdNanos = thresholdNanos;
+            this.averageNanos = averageNanos;
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.fmd.monitor.RequestHandle;
  * What was going on during an outlier request, redacted and size-capped, ready to be stored.
  *
  * @param request        the request
+ * @param averageMs      its endpoint's running average on this instance when it started, in ms (its threshold
+ *                       divided by {@code fmd.outlier-detection-constant})
  * @param stackTrace     the stack of the request's thread while it ran past its threshold, endpoint method last
  * @param cpuPercent     the process CPU load at the end of the request, 0 to 100, or -1 when unknown
  * @param heapUsed       heap bytes used
@@ -17,7 +19,7 @@ import dev.fmd.monitor.RequestHandle;
  * @param headers        the request headers, one {@code Name: value} a line
  * @param environment    server name and port, scheme, remote address, user agent, content type and length, locale
  */
-public record OutlierRecord(RequestHandle request, String stackTrace, double cpuPercent, long heapUsed,
+public record OutlierRecord(RequestHandle request, double averageMs, String stackTrace, double cpuPercent, long heapUsed,
                             long heapCommitted, String url, String queryParams, String formParams, String headers,
                             String environment) implements RequestAttachment {
 }

@@ -51,7 +51,9 @@ final class Migrations {
             new Migration(2, "rollups per day, user, IP and status; 4xx counts; instances; leases",
                     Migrations::rollupsForEveryPage),
             new Migration(3, "app-wide requests per hour, for the hourly load of the whole application",
-                    Migrations::appHours));
+                    Migrations::appHours),
+            new Migration(4, "outliers: the endpoint's average they were compared with; newest-first indexes",
+                    Migrations::outlierAverages));
 
     /** @return the version this code brings a database to */
     static int current() {
@@ -225,6 +227,17 @@ final class Migrations {
                 + " NOT NULL, instance VARCHAR(100) NOT NULL, hits BIGINT NOT NULL, "
                 + "PRIMARY KEY (hour_start, instance)");
         inTransaction(connection, () -> AppHourRows.fill(schema, connection));
+    }
+
+    /**
+     * The endpoint's running average an outlier was compared with ({@code average_ms}, null in the rows stored
+     * before), and the indexes the outlier lists walk newest first, of an endpoint and of the whole app.
+     */
+    private static void outlierAverages(Schema schema, Connection connection, DataSource dataSource)
+            throws SQLException {
+        schema.column(connection, "outlier", "average_ms", "DOUBLE PRECISION");
+        schema.index(connection, false, "outlier_endpoint_time", "outlier", "endpoint_id, time_requested, request_id");
+        schema.index(connection, false, "outlier_time", "outlier", "time_requested, request_id");
     }
 
     /**

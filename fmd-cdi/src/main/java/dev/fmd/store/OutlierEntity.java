@@ -10,7 +10,10 @@ import jakarta.persistence.TableGenerator;
 
 import java.time.LocalDateTime;
 
-/** A row of {@code <prefix>outlier}: the context of one outlier request, already redacted and capped. */
+/**
+ * A row of {@code <prefix>outlier}: the context of one outlier request, already redacted and capped. Written only;
+ * {@link JpaOutlierQueries} reads the rows in plain JDBC.
+ */
 @Entity(name = "FmdOutlier")
 @Table(name = "outlier")
 @TableGenerator(name = "fmd_outlier_ids", table = "sequence", pkColumnName = "seq_name",
@@ -29,6 +32,10 @@ public class OutlierEntity {
 
     @Column(name = "time_requested", nullable = false)
     private LocalDateTime timeRequested;
+
+    /** the endpoint's running average when the request started, in ms; null in rows stored before migration 4 */
+    @Column(name = "average_ms")
+    private Double averageMs;
 
     @Column(name = "stack_trace", length = 1_000_000)
     private String stackTrace;
@@ -64,6 +71,7 @@ public class OutlierEntity {
         this.requestId = requestId;
         this.endpointId = endpointId;
         this.timeRequested = timeRequested;
+        this.averageMs = Double.isNaN(o.averageMs()) ? null : o.averageMs();
         this.stackTrace = o.stackTrace();
         this.cpuPercent = o.cpuPercent();
         this.heapUsed = o.heapUsed();
@@ -73,11 +81,5 @@ public class OutlierEntity {
         this.formParams = o.formParams();
         this.headers = o.headers();
         this.environment = o.environment();
-    }
-
-    /** @return the stored context, as the query services hand it out */
-    dev.fmd.query.OutlierDetails details() {
-        return new dev.fmd.query.OutlierDetails(id, requestId, timeRequested.toInstant(java.time.ZoneOffset.UTC), stackTrace,
-                cpuPercent, heapUsed, heapCommitted, url, queryParams, formParams, headers, environment);
     }
 }

@@ -187,7 +187,7 @@ public class FmdRowsProbe {
         var profiles = jakarta.enterprise.inject.spi.CDI.current().select(dev.fmd.query.ProfileQueries.class).get();
         var outlierQueries = jakarta.enterprise.inject.spi.CDI.current()
                 .select(dev.fmd.query.OutlierQueries.class).get();
-        var profiled = profiles.profiledRequests(endpointId, 0, 5);
+        var profiled = profiles.profiledRequests(endpointId, null, null, 5).requests();
         JsonArrayBuilder tree = Json.createArrayBuilder();
         if (!profiled.isEmpty()) {
             profiles.tree(profiled.get(0).requestId()).forEach(line -> tree.add(
@@ -195,9 +195,11 @@ public class FmdRowsProbe {
                             .add("method", line.codeLine().methodName()).add("duration", line.durationMs())));
         }
         JsonArrayBuilder outliers = Json.createArrayBuilder();
-        outlierQueries.outliers(endpointId, 0, 5).forEach(o -> outliers.add(
-                Json.createObjectBuilder().add("requestId", o.requestId()).add("stackTrace", o.stackTrace())
-                        .add("headers", o.headers())));
+        outlierQueries.outliers(endpointId, null, null, 5).outliers().forEach(o -> {
+            var details = outlierQueries.outlier(o.id()).orElseThrow();
+            outliers.add(Json.createObjectBuilder().add("requestId", o.requestId())
+                    .add("stackTrace", details.stackTrace()).add("headers", details.headers()));
+        });
         return Json.createObjectBuilder().add("profiled", profiled.size())
                 .add("newestDuration", profiled.isEmpty() ? -1 : profiled.get(0).durationMs())
                 .add("tree", tree).add("outliers", outliers).build().toString();
@@ -209,7 +211,7 @@ public class FmdRowsProbe {
     public String grouped(@QueryParam("endpointId") long endpointId, @QueryParam("requests") int requests) {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         jakarta.enterprise.inject.spi.CDI.current().select(dev.fmd.query.ProfileQueries.class).get()
-                .grouped(endpointId, requests).forEach(line -> lines.add(Json.createObjectBuilder()
+                .grouped(endpointId, null, null, requests).forEach(line -> lines.add(Json.createObjectBuilder()
                         .add("indent", line.indent()).add("method", line.codeLine().methodName())
                         .add("class", line.codeLine().className()).add("hits", line.hits())
                         .add("total", line.totalMs()).add("mean", line.meanMs()).add("share", line.share())));

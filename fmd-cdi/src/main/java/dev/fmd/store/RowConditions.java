@@ -1,0 +1,103 @@
+package dev.fmd.store;
+
+import dev.fmd.query.RequestCursor;
+import dev.fmd.query.TimeWindow;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The {@code WHERE} of a plain-JDBC read of request-like rows, with its parameters in order: a time window and its
+ * instance, a keyset cursor ({@code time < t OR (time = t AND id < i)}, for newest-first pages), and any other
+ * condition. Times are bound as UTC {@link LocalDateTime}s, as the rows store them.
+ * <pre>
+ * RowConditions where = new RowConditions().and("r.endpoint_id = ?", endpointId)
+ *         .window("r.time_requested", "r.instance", window).before("r.time_requested", "r.id", cursor);
+ * PreparedStatement select = connection.prepareStatement("SELECT ... FROM ... WHERE " + where + " ORDER BY ...");
+ * where.bind(select);
+ * </pre>
+ */
+final class RowConditions {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    /**
+     * @param condition a condition with {@code ?} parameters
+     * @param values    its parameters
+     * @return this
+     */
+    RowConditions and(String condition, Object... values) {
+        conditions.add(condition);
+        params.addAll(List.of(values));
+        return this;
+    }
+
+    /**
+     * @param time     the time column
+     * @param instance the instance column
+     * @param window   the window and its instance, or null for no condition
+     * @return this
+     */
+    RowConditions window(String time, String instance, TimeWindow window) {
+        if (window != null) {
+            and(time + " >= ? AND " + time + " < ?", utc(window.from()), utc(window.to()));
+            if (window.instance() != null) {
+                and(instance + " = ?", window.instance());
+            }
+        }
+        return this;
+    }
+
+    /**
+     * @param time   the time column of the order
+     * @param id     the id column that breaks ties of the order
+     * @param cursor the rows must come after (be older than) this one; null for no condition
+     * @return this
+     */
+    RowConditions before(String time, String id, RequestCursor cursor) {
+        if (cursor != null) {
+            LocalDateTime t = utc(cursor.time());
+            and(time + " <= ? AND (" + time + " < ? OR " + id + " < ?)", t, t, cursor.id());
+        }
+        return this;
+    }
+
+    /**
+     * @param rows     the rows read for a page of {@code size}: at most {@code size + 1}, the last telling that
+     *                 there are more
+     * @param size     the page size
+     * @param cursorOf the cursor of the rows after a row
+     * @return the cursor of the next page, or null when the rows fit in this one
+     */
+    static <T> RequestCursor next(List<T> rows, int size, Function<T, RequestCursor> cursorOf) {
+        return rows.size() > size ? cursorOf.apply(rows.get(size - 1)) : null;
+    }
+
+    /** @return the first {@code size} of the rows, as a page shows them */
+    static <T> List<T> page(List<T> rows, int size) {
+        return List.copyOf(rows.subList(0, Math.min(size, rows.size())));
+    }
+
+    /** Binds the parameters, from the first. */
+    void bind(PreparedStatement statement) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** @return the conditions joined by {@code AND}, or {@code 1 = 1} when there is none */
+    @Override
+    public String toString() {
+        return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+    }
+
+    private static LocalDateTime utc(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
