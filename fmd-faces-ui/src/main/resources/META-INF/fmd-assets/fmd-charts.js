@@ -668,7 +668,8 @@
       }),
       grid: { left: 4, right: 4, top: 4, bottom: 4 },
       xAxis: { type: 'value', min: zoom[0], max: zoom[1], show: false },
-      yAxis: { type: 'value', min: 0, max: levels, show: false },
+      /* rows of 20 px whatever the height; the space left stays empty above the flames */
+      yAxis: { type: 'value', min: 0, max: Math.max(levels, Math.floor((el.clientHeight - 8) / 20)), show: false },
       series: [{
         type: 'custom',
         clip: true,

@@ -385,17 +385,17 @@ public class DashboardView {
 
     /**
      * @param name a request parameter holding an id, e.g. {@code id} in {@code endpoint.xhtml?id=3}
-     * @return its value, or -1 when it is missing or not a number
+     * @return its value, or null when it is missing or not a number
      */
-    public long idParameter(String name) {
+    public Long idParameter(String name) {
         String value = request.getParameter(name);
-        if (value == null || value.length() > 19) {
-            return -1;
+        if (value == null || value.length() > 20) {
+            return null;
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            return -1;
+            return null;
         }
     }
 

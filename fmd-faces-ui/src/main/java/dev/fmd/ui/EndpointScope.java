@@ -28,24 +28,20 @@ public class EndpointScope {
     EndpointQueries endpoints;
 
     private EndpointSummary endpoint;
-    private List<EndpointSummary> all = List.of();
+    private List<EndpointSummary> all;
 
     @PostConstruct
     void load() {
         if (!view.isDatabaseUp()) {
             return;
         }
-        long id = view.idParameter("id");
-        if (id >= 0) {
+        Long id = view.idParameter("id");
+        if (id != null) {
             var summary = view.read("the endpoint", () -> endpoints.summary(id, view.getWindow(), view.now()));
             if (summary == null) {
                 return;
             }
             endpoint = summary.orElse(null);
-        }
-        if (endpoint == null) {
-            var summaries = view.read("the endpoints", () -> endpoints.overview(view.getWindow(), view.now()));
-            all = summaries == null ? List.of() : summaries;
         }
     }
 
@@ -54,13 +50,18 @@ public class EndpointScope {
         return endpoint;
     }
 
-    /** @return its id, or -1 without an endpoint */
-    public long getId() {
-        return endpoint == null ? -1 : endpoint.id();
+    /** @return its id, or null without an endpoint */
+    public Long getId() {
+        return endpoint == null ? null : endpoint.id();
     }
 
-    /** @return every endpoint, when there is no endpoint to show (else empty) */
+    /** @return every endpoint with its figures in the window, when there is no endpoint to show (else empty) */
     public List<EndpointSummary> getAll() {
+        if (all == null) {
+            var summaries = endpoint != null || !view.isDatabaseUp() ? null
+                    : view.read("the endpoints", () -> endpoints.overview(view.getWindow(), view.now()));
+            all = summaries == null ? List.of() : summaries;
+        }
         return all;
     }
 

@@ -51,11 +51,11 @@ public class OutliersPage {
         var before = view.cursor();
         olderPage = before != null;
         page = view.read("the outliers", () -> outliers.outliers(endpointId, window, before, PAGE_SIZE));
-        long outlierId = view.idParameter("o");
-        if (outlierId >= 0) {
+        Long outlierId = view.idParameter("o");
+        if (outlierId != null) {
             var found = view.read("the outlier", () -> outliers.outlier(outlierId));
             selected = found == null ? null : found
-                    .filter(o -> endpointId == null || o.summary().endpointId() == endpointId).orElse(null);
+                    .filter(o -> endpointId == null || o.summary().endpointId() == endpointId.longValue()).orElse(null);
         }
     }
 

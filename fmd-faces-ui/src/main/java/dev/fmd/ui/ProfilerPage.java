@@ -51,8 +51,8 @@ public class ProfilerPage {
         var before = view.cursor();
         olderPage = before != null;
         page = view.read("the profiled requests", () -> profiles.profiledRequests(id, window, before, PAGE_SIZE));
-        long requestId = view.idParameter("r");
-        if (requestId >= 0) {
+        Long requestId = view.idParameter("r");
+        if (requestId != null) {
             var asked = view.read("the profiled request", () -> profiles.profiledRequest(requestId));
             selected = asked == null ? null : asked.filter(r -> r.endpointId() == id).orElse(null);
         } else if (!slowest.isEmpty()) {
