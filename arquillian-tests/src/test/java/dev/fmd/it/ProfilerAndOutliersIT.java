@@ -180,6 +180,10 @@ class ProfilerAndOutliersIT {
                 text(outlier, "request_environment"));
         assertTrue(number(outlier, "heap_used") > 0 && number(outlier, "heap_committed") >= number(outlier,
                 "heap_used"));
+        assertFalse(outlier.isNull("average_ms"), "the endpoint's average is stored with the outlier: " + outlier);
+        double average = number(outlier, "average_ms");
+        assertTrue(average >= 5 && average * 2.5 < 400, "the endpoint's average of the 5 ms requests before, which "
+                + "the 400 ms one passed 2.5 times (fmd.outlier-detection-constant): " + average);
         JsonObject queries = Json.createReader(new StringReader(client.get("insight/fmd-probe/queries?endpointId="
                 + endpointId(client, "WorkResource.stock")).body())).readObject();
         JsonObject fromService = queries.getJsonArray("outliers").stream().map(JsonValue::asJsonObject)

@@ -199,7 +199,7 @@ final class Schema {
         return false;
     }
 
-    private static boolean indexExists(Connection connection, String table, String index) throws SQLException {
+    static boolean indexExists(Connection connection, String table, String index) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         for (String candidate : cases(table)) {
             try (ResultSet indexes = meta.getIndexInfo(connection.getCatalog(), null, candidate, false, true)) {

@@ -60,7 +60,7 @@ class MigrationsIT {
             for (Future<List<Integer>> result : results) {
                 applied.addAll(result.get());
             }
-            assertEquals(List.of(1, 2, 3), applied.stream().sorted().toList(),
+            assertEquals(List.of(1, 2, 3, 4), applied.stream().sorted().toList(),
                     "each migration applied by one instance");
             assertEquals(List.of(), Migrations.migrate(new Schema(prefix), dataSource, "late"), "nothing left to do");
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -95,24 +95,32 @@ class MigrationsIT {
             load(dataSource, database, prefix);
             Map<String, Long> before = new LinkedHashMap<>();
             Map<String, String> contents = new LinkedHashMap<>();
+            Map<String, String> columns = new LinkedHashMap<>();
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 for (String table : RELEASE_01_TABLES) {
                     before.put(table, count(statement, "SELECT COUNT(*) FROM " + prefix + table));
-                    contents.put(table, contents(statement, prefix + table));
+                    columns.put(table, columns(statement, prefix + table));
+                    contents.put(table, contents(statement, prefix + table, columns.get(table)));
                 }
             }
             assertTrue(before.get("request") > 0 && before.get("stack_line") > 0 && before.get("outlier") > 0,
                     "the dump has rows: " + before);
 
-            assertEquals(List.of(1, 2, 3), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
+            assertEquals(List.of(1, 2, 3, 4), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
 
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 for (String table : RELEASE_01_TABLES) {
                     assertEquals(before.get(table) + (table.equals("sequence") ? 3 : 0),
                             count(statement, "SELECT COUNT(*) FROM " + prefix + table), table + " rows kept");
                     if (!table.equals("rollup") && !table.equals("sequence")) {
-                        assertEquals(contents.get(table), contents(statement, prefix + table), table + " unchanged");
+                        assertEquals(contents.get(table), contents(statement, prefix + table, columns.get(table)),
+                                table + " unchanged");
                     }
+                }
+                assertEquals(before.get("outlier"), count(statement, "SELECT COUNT(*) FROM " + prefix
+                        + "outlier WHERE average_ms IS NULL"), "the outliers of before have no average");
+                for (String index : List.of("outlier_endpoint_time", "outlier_time")) {
+                    assertTrue(Schema.indexExists(connection, prefix + "outlier", prefix + index), index);
                 }
                 long requests = before.get("request");
                 assertEquals(requests, count(statement, "SELECT SUM(hits) FROM " + prefix + "rollup_day"),
@@ -177,9 +185,21 @@ class MigrationsIT {
         return text.toString();
     }
 
-    private static String contents(Statement statement, String table) throws SQLException {
+    /** @return the table's columns, comma-separated, in their order */
+    private static String columns(Statement statement, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                names.add(rows.getMetaData().getColumnName(i));
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    /** @return the values of these columns of every row, ordered by the first two */
+    private static String contents(Statement statement, String table, String names) throws SQLException {
         StringBuilder text = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+        try (ResultSet rows = statement.executeQuery("SELECT " + names + " FROM " + table + " ORDER BY 1, 2")) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
                 for (int i = 1; i <= columns; i++) {

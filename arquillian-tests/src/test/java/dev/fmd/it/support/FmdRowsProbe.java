@@ -218,12 +218,13 @@ public class FmdRowsProbe {
         return lines.build().toString();
     }
 
-    private static String table(String name) {
+    /** @return the name of fmd's table in the WAR's configuration (its {@code fmd.table-prefix}) */
+    public static String table(String name) {
         return ConfigProvider.getConfig().getOptionalValue("fmd.table-prefix", String.class).orElse("fmd_") + name;
     }
 
     /** @return the datasource fmd writes to */
-    private static DataSource dataSource() throws NamingException {
+    public static DataSource dataSource() throws NamingException {
         Config config = ConfigProvider.getConfig();
         return (DataSource) new InitialContext().lookup(
                 config.getOptionalValue("fmd.datasource", String.class).orElse("java:comp/DefaultDataSource"));
