@@ -53,7 +53,7 @@
  *           share, requests, mean, standard deviation.
  * flame     The same JSON as sunburst, as a flame graph: the endpoint at the bottom, each call above its
  *           caller, width by time; a click on a box zooms into it (its width fills the chart), a click on the
- *           bottom box zooms out. The element grows to (depth + 1) * 20 + 8 px.
+ *           bottom box zooms out. The element's height becomes max((depth + 1) * 20 + 8, 120) px.
  * line      {"categories":[...], "series":[{"name":"median","color":null,"data":[...]}], "valueName":"ms"}
  *           The stacked chart with kind "line" and no stacking (unless "stack":true is given).
  *
@@ -720,7 +720,7 @@
     bubble: { build: bubble, rowHeight: 28, extra: 80, labels: (d) => arr(d.yLabels) },
     sunburst: { build: sunburst },
     flame: {
-      build: flame, events: flameEvents, rowHeight: 20, extra: 8,
+      build: flame, events: flameEvents, rowHeight: 20, extra: 8, fit: 120,
       labels: (d) => new Array(profileDepth(treeOf(d)) + 1),
     },
   };
@@ -754,7 +754,8 @@
       const rows = type.labels(data).length;
       const want = rows * type.rowHeight + type.extra;
       const height = el.clientHeight || parseFloat(getComputedStyle(el).height) || 0;
-      if (height < want) el.style.height = want + 'px';
+      if (type.fit) el.style.height = Math.max(want, type.fit) + 'px';
+      else if (height < want) el.style.height = want + 'px';
     }
     const state = {};
     const chart = echarts.init(el, null, { renderer: 'canvas' });

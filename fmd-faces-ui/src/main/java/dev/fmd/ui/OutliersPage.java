@@ -127,9 +127,9 @@ public class OutliersPage {
 
     /**
      * @param bytes a number of bytes
-     * @return it in MiB, e.g. {@code 123.4 MiB}
+     * @return it in whole MiB, e.g. {@code 1,024}
      */
     public String mebibytes(long bytes) {
-        return NumberText.fixed(bytes / 1048576.0, 1, true) + " MiB";
+        return NumberText.fixed(bytes / 1048576.0, 0, true);
     }
 }

@@ -211,6 +211,8 @@ class ProfilerOutlierRulesBrowserIT {
 
             // a click on FIND's box (depth 1, 0..300 ms) zooms the flame graph into it
             WebElement canvas = driver.findElement(By.cssSelector("#profile-flame canvas"));
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", canvas);
             List<?> at = (List<?>) script(browser,
                     "return chart('#profile-flame').convertToPixel({seriesIndex: 0}, [150, 1.5]);");
             int x = ((Number) at.get(0)).intValue();
