@@ -67,7 +67,6 @@ public class EndpointPage {
     private String userBoxes;
     private String statuses;
     private RequestPage page;
-    private boolean olderPage;
 
     @PostConstruct
     void load() {
@@ -110,7 +109,6 @@ public class EndpointPage {
                     "requests");
         }
         RequestCursor before = view.cursor();
-        olderPage = before != null;
         page = view.read("the requests", () -> requests.requests(id, window, before, PAGE_SIZE));
     }
 
@@ -185,17 +183,11 @@ public class EndpointPage {
         return page == null ? List.of() : page.requests();
     }
 
-    /** @return the address of the next (older) page of the list, or null on the last */
-    public String getOlderLink() {
-        if (page == null || page.next() == null) {
-            return null;
-        }
-        return view.link("endpoint.xhtml?id=" + endpoint.id() + "&before=" + DashboardView.before(page.next())) + "#requests";
-    }
 
-    /** @return the address of the newest page, when this is an older one, else null */
-    public String getNewestLink() {
-        return olderPage ? view.link("endpoint.xhtml?id=" + endpoint.id()) + "#requests" : null;
-    }
 
+
+    /** @return the links to the older and the newest page of the list */
+    public ListPager getPager() {
+        return ListPager.of(view, "endpoint.xhtml?id=" + endpoint.id(), page == null ? null : page.next(), "requests");
+    }
 }

@@ -37,7 +37,6 @@ public class OutliersPage {
     private List<OutlierSummary> slowest = List.of();
     private OutlierPage page;
     private OutlierDetails selected;
-    private boolean olderPage;
 
     @PostConstruct
     void load() {
@@ -49,7 +48,6 @@ public class OutliersPage {
         var top = view.read("the slowest outliers", () -> outliers.slowestOutliers(endpointId, window, SLOWEST));
         slowest = top == null ? List.of() : top;
         var before = view.cursor();
-        olderPage = before != null;
         page = view.read("the outliers", () -> outliers.outliers(endpointId, window, before, PAGE_SIZE));
         Long outlierId = view.idParameter("o");
         if (outlierId != null) {
@@ -110,20 +108,7 @@ public class OutliersPage {
         return Double.isNaN(times) ? "–" : view.duration(times) + "×";
     }
 
-    /** @return the address of the next (older) page of the list, or null on the last */
-    public String getOlderLink() {
-        if (page == null || page.next() == null) {
-            return null;
-        }
-        return view.link("outliers.xhtml?" + (isPerEndpoint() ? "id=" + scope.getId() + "&" : "") + "before="
-                + DashboardView.before(page.next())) + "#outlier-list";
-    }
 
-    /** @return the address of the newest page, when this is an older one, else null */
-    public String getNewestLink() {
-        return olderPage ? view.link("outliers.xhtml" + (isPerEndpoint() ? "?id=" + scope.getId() : ""))
-                + "#outlier-list" : null;
-    }
 
     /**
      * @param bytes a number of bytes
@@ -131,5 +116,11 @@ public class OutliersPage {
      */
     public String mebibytes(long bytes) {
         return NumberText.fixed(bytes / 1048576.0, 0, true);
+    }
+
+    /** @return the links to the older and the newest page of the list */
+    public ListPager getPager() {
+        return ListPager.of(view, isPerEndpoint() ? "outliers.xhtml?id=" + scope.getId() : "outliers.xhtml",
+                page == null ? null : page.next(), "outlier-list");
     }
 }

@@ -37,7 +37,6 @@ public class ProfilerPage {
     private ProfiledPage page;
     private ProfiledRequest selected;
     private List<CallTreeRow> tree = List.of();
-    private boolean olderPage;
 
     @PostConstruct
     void load() {
@@ -49,7 +48,6 @@ public class ProfilerPage {
         var top = view.read("the slowest profiled requests", () -> profiles.slowestProfiled(id, window, SLOWEST));
         slowest = top == null ? List.of() : top;
         var before = view.cursor();
-        olderPage = before != null;
         page = view.read("the profiled requests", () -> profiles.profiledRequests(id, window, before, PAGE_SIZE));
         Long requestId = view.idParameter("r");
         if (requestId != null) {
@@ -105,17 +103,10 @@ public class ProfilerPage {
         return view.link("outliers.xhtml?id=" + r.endpointId() + "&o=" + r.outlierId()) + "#outlier";
     }
 
-    /** @return the address of the next (older) page of the list, or null on the last */
-    public String getOlderLink() {
-        if (page == null || page.next() == null) {
-            return null;
-        }
-        return view.link("profiler.xhtml?id=" + scope.getId() + "&before=" + DashboardView.before(page.next()))
-                + "#profiled";
-    }
 
-    /** @return the address of the newest page, when this is an older one, else null */
-    public String getNewestLink() {
-        return olderPage ? view.link("profiler.xhtml?id=" + scope.getId()) + "#profiled" : null;
+
+    /** @return the links to the older and the newest page of the list */
+    public ListPager getPager() {
+        return ListPager.of(view, "profiler.xhtml?id=" + scope.getId(), page == null ? null : page.next(), "profiled");
     }
 }
