@@ -142,9 +142,7 @@ class ProfilerOutlierRulesBrowserIT {
         SeededProfiles.Request slowest = SEEDED.requests().stream().filter(r -> r.onP() && !r.tree().isEmpty())
                 .max(Comparator.comparingDouble(SeededProfiles.Request::ms)).orElseThrow();
         try (Browser browser = loggedIn(client, "admin", ADMIN_PASSWORD)) {
-            WebDriver driver = browser.driver();
-            driver.get(client.url("fmd/index.xhtml"));
-            waitFor(browser).until(d -> !d.findElements(By.linkText(P)).isEmpty());
+            WebDriver driver = open(browser, client.url("fmd/index.xhtml"), By.linkText(P));
             driver.findElement(By.linkText(P)).click();                                  // 1: the endpoint
             waitFor(browser).until(d -> !d.findElements(By.id("tab-profiler")).isEmpty());
             driver.findElement(By.id("tab-profiler")).click();                            // 2: its profiler
@@ -169,9 +167,8 @@ class ProfilerOutlierRulesBrowserIT {
     void aTreeOpensOnItsHottestPathAndFoldsAndUnfolds() throws Exception {
         FmdClient client = seed();
         try (Browser browser = loggedIn(client, "guest", GUEST_PASSWORD)) {
-            WebDriver driver = browser.driver();
-            driver.get(client.url("fmd/grouped.xhtml?id=" + endpointId(client, P)));
-            waitFor(browser).until(d -> !d.findElements(By.id("profile-tree")).isEmpty());
+            WebDriver driver = open(browser, client.url("fmd/grouped.xhtml?id=" + endpointId(client, P)),
+                    By.id("profile-tree"));
             // ROOT > FIND (hot, 300 ms) > CACHE, INIT; ROOT > JSON (220 ms): all shown at first
             assertEquals(List.of(true, true, true, true, true), shown(driver, "profile-tree"));
             WebElement find = rows(driver, "profile-tree").get(1);
@@ -192,9 +189,8 @@ class ProfilerOutlierRulesBrowserIT {
     void sunburstAndFlameGraphDrawTheSeededTreeAndAClickZooms() throws Exception {
         FmdClient client = seed();
         try (Browser browser = loggedIn(client, "admin", ADMIN_PASSWORD)) {
-            WebDriver driver = browser.driver();
-            driver.get(client.url("fmd/grouped.xhtml?id=" + endpointId(client, P)));
-            waitFor(browser).until(d -> !d.findElements(By.cssSelector("#profile-flame canvas")).isEmpty());
+            WebDriver driver = open(browser, client.url("fmd/grouped.xhtml?id=" + endpointId(client, P)),
+                    By.cssSelector("#profile-flame canvas"));
             List<String> expected = SeededProfiles.GROUPED_ALL.stream().map(ProfilerOutlierRulesBrowserIT::node)
                     .toList();
             assertEquals(expected, json(browser, "const out = [];"
@@ -230,10 +226,8 @@ class ProfilerOutlierRulesBrowserIT {
     void twoVersionsGroupedProfilesStandSideBySide() throws Exception {
         FmdClient client = seed();
         try (Browser browser = loggedIn(client, "guest", GUEST_PASSWORD)) {
-            WebDriver driver = browser.driver();
-            driver.get(client.url("fmd/grouped.xhtml?id=" + endpointId(client, P) + "&v=" + SeededProfiles.V2
-                    + "&vs=" + SeededProfiles.V1));
-            waitFor(browser).until(d -> !d.findElements(By.id("compared-tree")).isEmpty());
+            WebDriver driver = open(browser, client.url("fmd/grouped.xhtml?id=" + endpointId(client, P) + "&v="
+                    + SeededProfiles.V2 + "&vs=" + SeededProfiles.V1), By.id("compared-tree"));
             assertEquals(SeededProfiles.GROUPED_V2.stream().map(ProfilerOutlierRulesBrowserIT::call).toList(),
                     treeCalls(driver, "profile-tree"));
             assertEquals(SeededProfiles.GROUPED_V2.stream().map(l -> String.valueOf(l.hits())).toList(),
@@ -251,9 +245,7 @@ class ProfilerOutlierRulesBrowserIT {
     void anOutliersContextIsShownAsTextWithItsTimesAverageAndItsCallTree() throws Exception {
         FmdClient client = seed();
         try (Browser browser = loggedIn(client, "guest", GUEST_PASSWORD)) {
-            WebDriver driver = browser.driver();
-            driver.get(client.url("fmd/outliers.xhtml"));
-            waitFor(browser).until(d -> !d.findElements(By.id("outlier-rows")).isEmpty());
+            WebDriver driver = open(browser, client.url("fmd/outliers.xhtml"), By.id("outlier-rows"));
             assertEquals(4, rows(driver, "outlier-rows").size(), "the four seeded outliers, app-wide");
             WebElement row = rows(driver, "outlier-rows").stream()
                     .filter(r -> r.findElement(By.cssSelector(".duration")).getText().equals("200")).findFirst()
@@ -281,9 +273,7 @@ class ProfilerOutlierRulesBrowserIT {
         FmdClient client = seed();
         long q = endpointId(client, Q);
         try (Browser browser = loggedIn(client, "admin", ADMIN_PASSWORD)) {
-            WebDriver driver = browser.driver();
-            driver.get(client.url("fmd/rules.xhtml"));
-            waitFor(browser).until(d -> !d.findElements(By.id("rules-table")).isEmpty());
+            WebDriver driver = open(browser, client.url("fmd/rules.xhtml"), By.id("rules-table"));
             assertTrue(driver.findElement(By.id("applies")).getText().contains("fmd.level-refresh"));
             new org.openqa.selenium.support.ui.Select(ruleRow(driver, q).findElement(By.cssSelector("select")))
                     .selectByValue("2");
@@ -302,9 +292,7 @@ class ProfilerOutlierRulesBrowserIT {
             browser.screenshot("rules-admin");
         }
         try (Browser browser = loggedIn(client, "guest", GUEST_PASSWORD)) {
-            WebDriver driver = browser.driver();
-            driver.get(client.url("fmd/rules.xhtml"));
-            waitFor(browser).until(d -> !d.findElements(By.id("rules-table")).isEmpty());
+            WebDriver driver = open(browser, client.url("fmd/rules.xhtml"), By.id("rules-table"));
             assertTrue(driver.findElements(By.cssSelector("#rules-table select")).isEmpty());
             assertTrue(driver.findElement(By.id("read-only-rules")).isDisplayed());
             Object status = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
@@ -317,6 +305,13 @@ class ProfilerOutlierRulesBrowserIT {
             assertEquals(2, level(client, Q), "the guest's change was refused");
             browser.screenshot("rules-guest");
         }
+    }
+
+    /** Opens a page and waits for an element of it. */
+    private static WebDriver open(Browser browser, String url, By element) {
+        browser.driver().get(url);
+        waitFor(browser).until(d -> !d.findElements(element).isEmpty());
+        return browser.driver();
     }
 
     /** A function {@code chart(selector)} for scripts: the ECharts instance of the chart in that card. */
