@@ -123,6 +123,54 @@ class DropInDashboardBrowserIT {
     }
 
     @Test
+    void profilerOutlierAndRulesPagesWorkOnTheApplicationsOwnEndpoints() throws Exception {
+        FmdClient client = new FmdClient(deployment, "rest");
+        assertEquals("resumed after 1", client.get("rest/async/suspended?ms=1").body());
+        client.awaitRequestRows("AsyncResource.suspended", rows -> !rows.isEmpty());
+        try (Browser browser = loggedIn(client, "monitoring", "admin", PASSWORD)) {
+            var driver = browser.driver();
+            driver.get(client.url("monitoring/rules.xhtml"));
+            waitFor(browser).until(d -> !d.findElements(By.id("rules-table")).isEmpty());
+            var row = driver.findElement(By.xpath("//tr[.//a[text()='AsyncResource.suspended']]"));
+            new org.openqa.selenium.support.ui.Select(row.findElement(By.cssSelector("select"))).selectByValue("3");
+            waitFor(browser).until(d -> d.findElement(By.id("rules-status")).getText().contains("now at level 3"));
+            browser.screenshot("dropin-rules");
+
+            for (int i = 0; i < 12; i++) {
+                assertEquals("resumed after 5", client.get("rest/async/suspended?ms=5").body());
+            }
+            assertEquals("resumed after 600", client.get("rest/async/suspended?ms=600&token=s3cret").body());
+            client.awaitOutliers("AsyncResource.suspended", rows -> !rows.isEmpty());
+            client.awaitStackLines("AsyncResource.suspended", rows -> !rows.isEmpty());
+            FmdClient.sleep(1500);
+
+            driver.get(client.url("monitoring/outliers.xhtml"));
+            waitFor(browser).until(d -> !d.findElements(By.id("outlier-rows")).isEmpty());
+            var outlier = driver.findElement(By.xpath("//table[@id='outlier-rows']//tr[td[contains(., "
+                    + "'AsyncResource.suspended')]]"));
+            outlier.findElement(By.cssSelector("a.detail-link")).click();
+            waitFor(browser).until(d -> !d.findElements(By.id("outlier-query")).isEmpty());
+            assertTrue(driver.findElement(By.id("outlier-url")).getText().endsWith("/rest/async/suspended"));
+            assertEquals("ms=600\ntoken=[redacted]", driver.findElement(By.id("outlier-query")).getText());
+            browser.screenshot("dropin-outlier");
+
+            driver.findElement(By.id("menu-profiler")).click();
+            waitFor(browser).until(d -> !d.findElements(By.linkText("AsyncResource.suspended")).isEmpty());
+            driver.findElement(By.linkText("AsyncResource.suspended")).click();
+            waitFor(browser).until(d -> !d.findElements(By.cssSelector("#slowest-list a.tree-link")).isEmpty());
+            assertTrue(driver.findElement(By.cssSelector("#slowest-list .duration")).getText().startsWith("6"),
+                    "the slowest profiled request is the 600 ms one: its duration runs until the response is "
+                    + "complete");
+            driver.findElement(By.cssSelector("#slowest-list a.tree-link")).click();
+            waitFor(browser).until(d -> !d.findElements(By.id("call-tree")).isEmpty());
+            assertEquals("AsyncResource.suspended", driver.findElement(By.cssSelector("#call-tree tbody tr"))
+                    .findElement(By.cssSelector(".fmd-class")).getText() + "." + driver.findElement(
+                    By.cssSelector("#call-tree tbody tr .fmd-method")).getText());
+            browser.screenshot("dropin-profiler");
+        }
+    }
+
+    @Test
     void applicationsOwnUsersComeInByTheirRolesAndOnlyTheAdminRoleChanges() {
         FmdClient client = new FmdClient(deployment, "rest");
         assertEquals("hello bo", client.get("rest/greetings/bo").body());
