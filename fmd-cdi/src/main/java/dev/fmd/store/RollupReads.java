@@ -228,7 +228,7 @@ final class RollupReads {
      *
      * @return the time, or null
      */
-    private static LocalDateTime time(ResultSet rows, int column, Calendar utc) throws SQLException {
+    static LocalDateTime time(ResultSet rows, int column, Calendar utc) throws SQLException {
         Timestamp time = rows.getTimestamp(column, utc);
         return time == null ? null
                 : LocalDateTime.ofEpochSecond(Math.floorDiv(time.getTime(), 1000), time.getNanos(), ZoneOffset.UTC);
