@@ -19,7 +19,8 @@ import java.util.List;
 public class DashboardViews extends ResourceHandlerWrapper {
 
     /** The pages, as {@code <page>.xhtml} under the dashboard's link. */
-    public static final List<String> PAGES = List.of("index.xhtml", "graphs.xhtml", "endpoint.xhtml");
+    public static final List<String> PAGES = List.of("index.xhtml", "graphs.xhtml", "endpoint.xhtml",
+            "configuration.xhtml", "export.xhtml");
 
     private static final String FOLDER = "META-INF/fmd-views/";
 
