@@ -216,12 +216,12 @@ public class FmdRowsProbe {
         return lines.build().toString();
     }
 
-    private static String table(String name) {
+    public static String table(String name) {
         return ConfigProvider.getConfig().getOptionalValue("fmd.table-prefix", String.class).orElse("fmd_") + name;
     }
 
     /** @return the datasource fmd writes to */
-    private static DataSource dataSource() throws NamingException {
+    public static DataSource dataSource() throws NamingException {
         Config config = ConfigProvider.getConfig();
         return (DataSource) new InitialContext().lookup(
                 config.getOptionalValue("fmd.datasource", String.class).orElse("java:comp/DefaultDataSource"));
