@@ -80,8 +80,8 @@ public final class EffectiveSettings {
     /**
      * @param sourceName a config source's name, as the server names it
      * @param ordinal    its ordinal
-     * @return what a user calls it: {@code system property}, {@code environment variable}, {@code properties file},
-     *         or the name itself
+     * @return what a user calls it: {@code system property}, {@code environment variable}, {@code properties file}
+     *         (Payara names {@code microprofile-config.properties} "Properties"), or the name itself
      */
     static String sourceWord(String sourceName, int ordinal) {
         String name = sourceName == null ? "" : sourceName.toLowerCase(Locale.ROOT);
@@ -91,7 +91,7 @@ public final class EffectiveSettings {
         if (name.contains("env")) {
             return "environment variable";
         }
-        if (name.contains(".properties") || (name.isEmpty() && ordinal == 100)) {
+        if (name.contains("properties") || (name.isEmpty() && ordinal == 100)) {
             return "properties file";
         }
         return sourceName == null || sourceName.isBlank() ? "ordinal " + ordinal : sourceName;

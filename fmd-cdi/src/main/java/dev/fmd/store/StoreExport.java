@@ -80,11 +80,12 @@ public class StoreExport implements ExportQueries {
                     select.setString(3, window.instance());
                 }
                 try (ResultSet rows = select.executeQuery()) {
-                    return switch (kind) {
-                        case REQUESTS -> requests(rows, routes, sink);
-                        case AGGREGATES -> aggregates(rows, routes, sink);
-                        case OUTLIERS -> outliers(rows, routes, sink);
+                    RowReader reader = switch (kind) {
+                        case REQUESTS -> StoreExport::request;
+                        case AGGREGATES -> StoreExport::aggregate;
+                        case OUTLIERS -> StoreExport::outlier;
                     };
+                    return stream(rows, kind, routes, reader, sink);
                 }
             } finally {
                 if (dialect == Schema.Dialect.POSTGRESQL) {
@@ -137,91 +138,87 @@ public class StoreExport implements ExportQueries {
         return routes;
     }
 
-    private static long requests(ResultSet rows, Map<Long, Route> routes, ExportSink sink)
-            throws SQLException, IOException {
+    /** Reads the current row of a result into the values of an export's row. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows, Map<Long, Route> routes, Calendar utc, Object[] values) throws SQLException;
+    }
+
+    /** Hands every row to the sink, one at a time, in one reused array. */
+    private static long stream(ResultSet rows, ExportKind kind, Map<Long, Route> routes, RowReader reader,
+                               ExportSink sink) throws SQLException, IOException {
         Calendar utc = Calendar.getInstance(UTC);
-        Object[] values = new Object[ExportKind.REQUESTS.columns().size()];
+        Object[] values = new Object[kind.columns().size()];
         long count = 0;
         while (rows.next()) {
-            Route route = routes.getOrDefault(rows.getLong(2), Route.UNKNOWN);
-            values[0] = rows.getLong(1);
-            values[1] = instant(rows, 3, utc);
-            values[2] = route.name();
-            values[3] = route.httpMethod();
-            values[4] = route.path();
-            values[5] = decimal(rows.getBigDecimal(4));
-            values[6] = rows.getLong(5);
-            values[7] = rows.getString(6);
-            values[8] = rows.getString(7);
-            values[9] = rows.getString(8);
-            values[10] = rows.getString(9);
-            values[11] = rows.getString(10);
+            reader.read(rows, routes, utc, values);
             sink.row(values);
             count++;
         }
         return count;
     }
 
-    private static long aggregates(ResultSet rows, Map<Long, Route> routes, ExportSink sink)
-            throws SQLException, IOException {
-        Calendar utc = Calendar.getInstance(UTC);
-        Object[] values = new Object[ExportKind.AGGREGATES.columns().size()];
-        long count = 0;
-        while (rows.next()) {
-            Route route = routes.getOrDefault(rows.getLong(1), Route.UNKNOWN);
-            long hits = rows.getLong(5);
-            double[] quantiles = DurationHistogram.decode(rows.getString(9)).quantiles(0.5, 0.9, 0.99);
-            values[0] = instant(rows, 2, utc);
-            values[1] = route.name();
-            values[2] = route.httpMethod();
-            values[3] = route.path();
-            values[4] = rows.getString(3);
-            values[5] = rows.getString(4);
-            values[6] = hits;
-            values[7] = rows.getLong(6);
-            values[8] = rows.getLong(7);
-            values[9] = hits == 0 ? null : ms(rows.getDouble(8) / hits);
-            values[10] = ms(quantiles[0]);
-            values[11] = ms(quantiles[1]);
-            values[12] = ms(quantiles[2]);
-            sink.row(values);
-            count++;
-        }
-        return count;
+    private static void request(ResultSet rows, Map<Long, Route> routes, Calendar utc, Object[] values)
+            throws SQLException {
+        Route route = routes.getOrDefault(rows.getLong(2), Route.UNKNOWN);
+        values[0] = rows.getLong(1);
+        values[1] = instant(rows, 3, utc);
+        values[2] = route.name();
+        values[3] = route.httpMethod();
+        values[4] = route.path();
+        values[5] = decimal(rows.getBigDecimal(4));
+        values[6] = rows.getLong(5);
+        values[7] = rows.getString(6);
+        values[8] = rows.getString(7);
+        values[9] = rows.getString(8);
+        values[10] = rows.getString(9);
+        values[11] = rows.getString(10);
     }
 
-    private static long outliers(ResultSet rows, Map<Long, Route> routes, ExportSink sink)
-            throws SQLException, IOException {
-        Calendar utc = Calendar.getInstance(UTC);
-        Object[] values = new Object[ExportKind.OUTLIERS.columns().size()];
-        long count = 0;
-        while (rows.next()) {
-            Route route = routes.getOrDefault(rows.getLong(3), Route.UNKNOWN);
-            values[0] = rows.getLong(1);
-            values[1] = rows.getLong(2);
-            values[2] = instant(rows, 4, utc);
-            values[3] = route.name();
-            values[4] = route.httpMethod();
-            values[5] = route.path();
-            values[6] = decimal(rows.getBigDecimal(5));
-            long status = rows.getLong(6);
-            values[7] = rows.wasNull() ? null : status;
-            values[8] = rows.getString(7);
-            values[9] = rows.getString(8);
-            for (int i = 0; i < 5; i++) {
-                values[10 + i] = rows.getString(9 + i);
-            }
-            double cpu = rows.getDouble(14);
-            values[15] = rows.wasNull() ? null : ms(cpu);
-            long heapUsed = rows.getLong(15);
-            values[16] = rows.wasNull() ? null : heapUsed;
-            long heapCommitted = rows.getLong(16);
-            values[17] = rows.wasNull() ? null : heapCommitted;
-            values[18] = rows.getString(17);
-            sink.row(values);
-            count++;
+    private static void aggregate(ResultSet rows, Map<Long, Route> routes, Calendar utc, Object[] values)
+            throws SQLException {
+        Route route = routes.getOrDefault(rows.getLong(1), Route.UNKNOWN);
+        long hits = rows.getLong(5);
+        double[] quantiles = DurationHistogram.decode(rows.getString(9)).quantiles(0.5, 0.9, 0.99);
+        values[0] = instant(rows, 2, utc);
+        values[1] = route.name();
+        values[2] = route.httpMethod();
+        values[3] = route.path();
+        values[4] = rows.getString(3);
+        values[5] = rows.getString(4);
+        values[6] = hits;
+        values[7] = rows.getLong(6);
+        values[8] = rows.getLong(7);
+        values[9] = hits == 0 ? null : ms(rows.getDouble(8) / hits);
+        values[10] = ms(quantiles[0]);
+        values[11] = ms(quantiles[1]);
+        values[12] = ms(quantiles[2]);
+    }
+
+    private static void outlier(ResultSet rows, Map<Long, Route> routes, Calendar utc, Object[] values)
+            throws SQLException {
+        Route route = routes.getOrDefault(rows.getLong(3), Route.UNKNOWN);
+        values[0] = rows.getLong(1);
+        values[1] = rows.getLong(2);
+        values[2] = instant(rows, 4, utc);
+        values[3] = route.name();
+        values[4] = route.httpMethod();
+        values[5] = route.path();
+        values[6] = decimal(rows.getBigDecimal(5));
+        long status = rows.getLong(6);
+        values[7] = rows.wasNull() ? null : status;
+        values[8] = rows.getString(7);
+        values[9] = rows.getString(8);
+        for (int i = 0; i < 5; i++) {
+            values[10 + i] = rows.getString(9 + i);
         }
-        return count;
+        double cpu = rows.getDouble(14);
+        values[15] = rows.wasNull() ? null : ms(cpu);
+        long heapUsed = rows.getLong(15);
+        values[16] = rows.wasNull() ? null : heapUsed;
+        long heapCommitted = rows.getLong(16);
+        values[17] = rows.wasNull() ? null : heapCommitted;
+        values[18] = rows.getString(17);
     }
 
     private static Instant instant(ResultSet rows, int column, Calendar utc) throws SQLException {

@@ -61,6 +61,7 @@ class EffectiveSettingsTest {
         assertEquals("system property", EffectiveSettings.sourceWord("System Properties", 400));
         assertEquals("environment variable", EffectiveSettings.sourceWord("EnvConfigSource", 300));
         assertEquals("properties file", EffectiveSettings.sourceWord("META-INF/microprofile-config.properties", 100));
+        assertEquals("properties file", EffectiveSettings.sourceWord("Properties", 100), "Payara's name");
         assertEquals("Domain", EffectiveSettings.sourceWord("Domain", 120));
     }
 }

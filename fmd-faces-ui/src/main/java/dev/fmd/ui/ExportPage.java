@@ -51,6 +51,17 @@ public class ExportPage {
         return url.append(view.getBase()).append("/export").toString();
     }
 
+    /**
+     * @return the form's end: the page window's end in the dashboard's zone, rounded up to the minute (the input
+     *         has minutes only), so that the default window includes the requests of the last minute
+     */
+    public String getToInput() {
+        java.time.ZonedDateTime to = view.getWindow().to().atZone(view.getZone());
+        java.time.ZonedDateTime minute = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .format(minute.equals(to) ? minute : minute.plusMinutes(1));
+    }
+
     /** @return a script's call for the requests of the page's window, as CSV */
     public String getCurl() {
         return "curl -H \"Authorization: Bearer $FMD_ADMIN_TOKEN\" -OJ \\\n     \"" + getAddress()
