@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public class ExportPage {
      */
     public String getToInput() {
         java.time.ZonedDateTime to = view.getWindow().to().atZone(view.getZone());
-        java.time.ZonedDateTime minute = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.ZonedDateTime minute = to.truncatedTo(ChronoUnit.MINUTES);
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
                 .format(minute.equals(to) ? minute : minute.plusMinutes(1));
     }
@@ -65,8 +66,8 @@ public class ExportPage {
     /** @return a script's call for the requests of the page's window, as CSV */
     public String getCurl() {
         return "curl -H \"Authorization: Bearer $FMD_ADMIN_TOKEN\" -OJ \\\n     \"" + getAddress()
-                + "?what=requests&format=csv&from=" + view.getWindow().from() + "&to=" + view.getWindow().to()
-                + "\"";
+                + "?what=requests&format=csv&from=" + view.getWindow().from().truncatedTo(ChronoUnit.SECONDS)
+                + "&to=" + view.getWindow().to().truncatedTo(ChronoUnit.SECONDS) + "\"";
     }
 
     /** @return true when {@code fmd.admin-token} is set, so scripts can export */
