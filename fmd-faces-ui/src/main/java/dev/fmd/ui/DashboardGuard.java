@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * Lets only users logged in to the dashboard ({@link DashboardAccess}) reach its pages under {@code /<link>/}: a
  * stranger asking for a page is sent to the login form (a Faces Ajax request gets a redirect it follows), and sees no
- * data. The login and logout addresses and the assets (no data) are open; the JSON API and the metrics check their
- * own callers (bearer tokens, or this same login).
+ * data. The login and logout addresses and the assets (no data) are open; the JSON API, the export and the metrics
+ * check their own callers (bearer tokens, or this same login).
  * <p>
  * The user is left in the request attribute {@value #USER} for the pages.
  */
@@ -72,6 +72,6 @@ public final class DashboardGuard extends HttpFilter {
 
     private boolean isOpen(String path) {
         return path.equals(base + "/login") || path.equals(base + "/logout") || path.startsWith(base + "/assets/")
-                || path.equals(base + "/metrics") || path.startsWith(base + "/api/");
+                || path.equals(base + "/metrics") || path.startsWith(base + "/api/") || path.equals(base + "/export");
     }
 }

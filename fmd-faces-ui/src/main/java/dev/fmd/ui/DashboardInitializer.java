@@ -50,6 +50,7 @@ public class DashboardInitializer implements ServletContextListener {
                 servlet(context, "fmd-logout", new LogoutServlet(access, base), base + "/logout");
                 servlet(context, "fmd-home", new DashboardHomeServlet(base), base, base + "/");
                 servlet(context, "fmd-assets", new AssetServlet(), base + "/assets/*");
+                servlet(context, "fmd-export", new ExportServlet(access, config.adminToken(), base), base + "/export");
                 ServletRegistration faces = context.getServletRegistrations().values().stream()
                         .filter(r -> FACES_SERVLET.equals(r.getClassName())).findFirst().orElse(null);
                 if (faces == null) {

@@ -118,6 +118,16 @@ final class ScriptJson {
     }
 
     private void string(String value) {
+        appendString(out, value);
+    }
+
+    /**
+     * Appends a JSON string literal of the value, escaped as this class escapes every string.
+     *
+     * @param out   where to append
+     * @param value the text
+     */
+    static void appendString(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -127,10 +137,10 @@ final class ScriptJson {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> unicode(c);
+                case '<', '>', '&', '\u2028', '\u2029' -> unicode(out, c);
                 default -> {
                     if (c < 0x20) {
-                        unicode(c);
+                        unicode(out, c);
                     } else {
                         out.append(c);
                     }
@@ -140,7 +150,7 @@ final class ScriptJson {
         out.append('"');
     }
 
-    private void unicode(char c) {
+    private static void unicode(StringBuilder out, char c) {
         out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
                 .append(HEX[c & 0xf]);
     }
