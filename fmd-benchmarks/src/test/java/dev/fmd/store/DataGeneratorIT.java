@@ -52,6 +52,8 @@ class DataGeneratorIT {
                         "20 to 40 lines a tree: " + counts);
                 assertTrue(generator.outliers() > 10, "outliers at 1% of level-2 and -3 requests");
                 assertEquals(generator.outliers(), counts.outliers(), "outliers written");
+                assertEquals(0, db.number("SELECT COUNT(*) FROM " + prefix + "outlier WHERE average_ms IS NULL "
+                        + "OR average_ms <= 0"), "every outlier has its endpoint's average");
                 assertEquals(5, db.number("SELECT COUNT(*) FROM " + prefix + "endpoint WHERE monitor_level = 3"));
                 assertEquals(5, db.number("SELECT COUNT(DISTINCT version_requested) FROM " + prefix + "request"));
                 long first = db.number("SELECT EXTRACT(EPOCH FROM MIN(time_requested)) FROM " + prefix + "request");

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param id            the outlier's id
  * @param requestId     its request's id
  * @param endpointId    its endpoint
- * @param endpointName  its endpoint's name, e.g. {@code GET /api/orders/{id}}
+ * @param endpointName  its endpoint's name ({@code ResourceClass.method}, as in {@code <prefix>endpoint}), e.g.
+ *                      {@code OrderResource.get}
  * @param timeRequested when the request started
  * @param durationMs    how long it took, in ms
  * @param averageMs     the endpoint's running average when the request started (what it was compared with), in

@@ -88,13 +88,17 @@ public class JpaProfileQueries implements ProfileQueries {
         }
         RowConditions where = profiled(endpointId, window);
         if (version != null) {
-            where.and("COALESCE(r.version_requested, '') = ?", version);
+            // plain equality, which PostgreSQL estimates from its statistics (a COALESCE it cannot)
+            where.and(version.isEmpty() ? "(r.version_requested IS NULL OR r.version_requested = '')"
+                    : "r.version_requested = ?", version.isEmpty() ? new Object[0] : new Object[] {version});
         }
         return store.readRows(c -> {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(dialect(c).firstRows("SELECT r.id FROM "
-                    + table("request") + " r WHERE " + where + " ORDER BY r.time_requested DESC, r.id DESC",
-                    requests))) {
+                    // by time alone, as the index has it: with the id too, PostgreSQL sorted every request of the
+                    // version in the window (870 ms on 10 million requests) instead of walking the index (30 ms);
+                    // which of requests started in the same millisecond make the last ones merged does not matter
+                    + table("request") + " r WHERE " + where + " ORDER BY r.time_requested DESC", requests))) {
                 where.bind(select);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,7 +16,13 @@ import java.util.function.Function;
 /**
  * The {@code WHERE} of a plain-JDBC read of request-like rows, with its parameters in order: a time window and its
  * instance, a keyset cursor ({@code time < t OR (time = t AND id < i)}, for newest-first pages), and any other
- * condition. Times are bound as UTC {@link LocalDateTime}s, as the rows store them.
+ * condition. Times are UTC {@link LocalDateTime}s, as the rows store them.
+ * <p>
+ * Numbers and times go into the SQL text as literals, only strings are bound: the plan of a newest-first walk
+ * depends on how many rows the endpoint and the time range hold, and a plan made for unknown values (PostgreSQL's
+ * generic plan, which it switches to once a statement has run a few times on a connection) guesses a hundred rows
+ * and sorts all of the endpoint's requests of the window instead of walking the index: 500 ms rather than 1 ms for
+ * a page of 50 on two million requests. The literals are made here from numbers and times, never from text.
  * <pre>
  * RowConditions where = new RowConditions().and("r.endpoint_id = ?", endpointId)
  *         .window("r.time_requested", "r.instance", window).before("r.time_requested", "r.id", cursor);
@@ -23,6 +31,8 @@ import java.util.function.Function;
  * </pre>
  */
 final class RowConditions {
+
+    private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
@@ -84,17 +94,44 @@ final class RowConditions {
         return List.copyOf(rows.subList(0, Math.min(size, rows.size())));
     }
 
-    /** Binds the parameters, from the first. */
+    /** Binds the parameters left as {@code ?} (the strings), from the first. */
     void bind(PreparedStatement statement) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
+        int index = 1;
+        for (Object param : params) {
+            if (literal(param) == null) {
+                statement.setObject(index++, param);
+            }
         }
     }
 
-    /** @return the conditions joined by {@code AND}, or {@code 1 = 1} when there is none */
+    /** @return the conditions joined by {@code AND}, numbers and times in place, or {@code 1 = 1} when none */
     @Override
     public String toString() {
-        return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+        if (conditions.isEmpty()) {
+            return "1 = 1";
+        }
+        String sql = String.join(" AND ", conditions);
+        StringBuilder text = new StringBuilder(sql.length() + 16 * params.size());
+        int param = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            String literal = c == '?' ? literal(params.get(param++)) : null;
+            text.append(literal != null ? literal : String.valueOf(c));
+        }
+        return text.toString();
+    }
+
+    /** @return the SQL literal of a number or time, or null for a value to bind */
+    private static String literal(Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        }
+        if (value instanceof LocalDateTime time) {
+            // to the microsecond, upwards: rows hold milliseconds, so every comparison keeps its answer
+            LocalDateTime micros = time.truncatedTo(ChronoUnit.MICROS);
+            return "TIMESTAMP '" + LITERAL.format(micros.isBefore(time) ? micros.plusNanos(1000) : micros) + "'";
+        }
+        return null;
     }
 
     private static LocalDateTime utc(java.time.Instant instant) {
