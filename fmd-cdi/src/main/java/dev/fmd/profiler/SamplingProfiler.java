@@ -37,8 +37,9 @@ import java.util.function.BooleanSupplier;
  * sampling included, serves the whole application while any of its endpoints is at level 3: {@link SamplingSwitch}
  * starts it off the request path (at deployment, or within a tenth of a second of a level changing to 3, however the
  * level changed) and closes it when no endpoint is at level 3 any more, so that levels 0 to 2 cost nothing. A level-3
- * request that comes before the recording runs is not profiled: no request ever waits for JFR to start. See
- * {@code docs/profiler.md} for the measurements behind this choice.
+ * request that comes before the recording delivers its first events (about a second after it started) is not
+ * profiled: no request ever starts JFR or waits for it. See {@code docs/profiler.md} for the measurements behind this
+ * choice.
  * <p>
  * Each level-3 request within its endpoint's {@link ProfilingBudget} opens a window on its thread; the samples and
  * wait events of that thread inside the window become its {@link CallTree}, built once JFR has delivered them (about
@@ -117,7 +118,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      *         are profiled (the requests of the recording's first second, when JFR's start still competes with them
      *         for the CPU, are not)
      */
-    public boolean recording() {
+    boolean recording() {
         SamplingSwitch on = sampling;
         return delivering && on != null && on.running();
     }
