@@ -105,12 +105,11 @@ class ProfilerAndOutliersIT {
     @Test
     void profilerPutsTheSleepingPartFirstAndGroupsTwentyRequests() throws Exception {
         FmdClient client = client();
-        sendAtLevel3(client, "work/report", "WorkResource.report", 3);
-        FmdClient.sleep(2500);
+        int before = profiledAtLevel3(client, "work/report", "WorkResource.report");
         for (int i = 0; i < 20; i++) {
             assertEquals(200, client.get("insight/work/report").statusCode());
         }
-        List<JsonObject> tree = newestTree(client, "WorkResource.report", "report", 23);
+        List<JsonObject> tree = newestTree(client, "WorkResource.report", "report", before + 20);
         double root = number(tree.get(0), "duration");
         double slow = duration(tree, "slowPart");
         assertTrue(slow > root * 0.6, "slowPart " + slow + " ms of " + root + " ms: " + tree);
@@ -140,9 +139,9 @@ class ProfilerAndOutliersIT {
     @Test
     void profilerCountsTimeBlockedInASocketReadToTheMethodReading() throws Exception {
         FmdClient client = client();
-        sendAtLevel3(client, "work/remote", "WorkResource.remote", 3);
+        int before = profiledAtLevel3(client, "work/remote", "WorkResource.remote");
         assertEquals("remote answered 42", client.get("insight/work/remote").body());
-        List<JsonObject> tree = newestTree(client, "WorkResource.remote", "remote", 4);
+        List<JsonObject> tree = newestTree(client, "WorkResource.remote", "remote", before + 1);
         double root = number(tree.get(0), "duration");
         double reading = duration(tree, "readFromSlowPeer");
         assertTrue(root >= 150 && reading > root * 0.6, "readFromSlowPeer " + reading + " ms of " + root + " ms: "
@@ -220,13 +219,22 @@ class ProfilerAndOutliersIT {
                 .max().orElseThrow(() -> new AssertionError("no " + method + " in " + tree));
     }
 
-    /** Calls the endpoint once so that it has a row, sets it to level 3, then sends {@code requests} requests. */
-    private static void sendAtLevel3(FmdClient client, String path, String endpoint, int requests) throws Exception {
+    /**
+     * Calls the endpoint once so that it has a row, sets it to level 3, and calls it again until the profiler, whose
+     * recording starts off the request path, stored a tree; waits for JFR's next flushes.
+     *
+     * @return how many trees the endpoint has then
+     */
+    private static int profiledAtLevel3(FmdClient client, String path, String endpoint) throws Exception {
         assertEquals(200, client.get("insight/" + path).statusCode());
         setLevel(client, endpoint, 3);
-        for (int i = 0; i < requests; i++) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (client.stackLines(endpoint).isEmpty() && System.nanoTime() < deadline) {
             assertEquals(200, client.get("insight/" + path).statusCode());
+            FmdClient.sleep(300);
         }
+        FmdClient.sleep(2500);
+        return (int) client.stackLines(endpoint).stream().filter(r -> number(r, "position") == 0).count();
     }
 
     /**

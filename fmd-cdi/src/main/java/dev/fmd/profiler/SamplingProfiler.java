@@ -22,18 +22,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The profiler of level-3 requests, built on JDK Flight Recorder event streaming rather than on
  * {@link Thread#getStackTrace()}: JFR samples running threads without stopping them at a safepoint, and reports
- * sleeping, parked and waiting threads through events that carry their stack and duration. One recording serves the
- * whole application; it starts with the first level-3 request, and its execution sampling runs only while a profiled
- * request is in flight ({@link SamplingSwitch}). See {@code docs/profiler.md} for the measurements behind this choice.
+ * sleeping, parked and waiting threads through events that carry their stack and duration. One recording, execution
+ * sampling included, serves the whole application while any of its endpoints is at level 3: {@link SamplingSwitch}
+ * starts it off the request path (at deployment, or within a tenth of a second of a level changing to 3, however the
+ * level changed) and closes it when no endpoint is at level 3 any more, so that levels 0 to 2 cost nothing. A level-3
+ * request that comes before the recording delivers its first events (about a second after it started) is not
+ * profiled: no request ever starts JFR or waits for it. See {@code docs/profiler.md} for the measurements behind this
+ * choice.
  * <p>
  * Each level-3 request within its endpoint's {@link ProfilingBudget} opens a window on its thread; the samples and
  * wait events of that thread inside the window become its {@link CallTree}, built once JFR has delivered them (about
@@ -60,9 +66,10 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     private RecordQueue<RequestAttachment> attachments;
     private Problems problems;
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
-    private volatile RecordingStream stream;
+    private BooleanSupplier anyAtLevel3;
     private volatile SamplingSwitch sampling;
     private volatile boolean closed;
+    private volatile boolean delivering;
     private Instant previousFlush = Instant.MIN;
 
     /** For the container's proxy. */
@@ -75,7 +82,8 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      */
     @Inject
     public SamplingProfiler(FmdConfig config, Monitor monitor) {
-        this(config.samplingPeriodMs(), config.profilerRate(), monitor.attachments(), monitor.problems());
+        this(config.samplingPeriodMs(), config.profilerRate(), monitor.attachments(), monitor.problems(),
+                () -> anyAtLevel3(monitor.endpoints().all()));
     }
 
     /**
@@ -83,30 +91,52 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      * @param ratePerSecond {@code fmd.profiler-rate}: trees per second and endpoint at most
      * @param attachments   where finished trees go
      * @param problems      where failures are counted
+     * @param anyAtLevel3   whether any endpoint is at level 3 now (the recording runs while it is true)
      */
     public SamplingProfiler(int periodMs, double ratePerSecond, RecordQueue<RequestAttachment> attachments,
-                            Problems problems) {
+                            Problems problems, BooleanSupplier anyAtLevel3) {
         this.periodMs = Math.max(1, periodMs);
         this.ratePerSecond = ratePerSecond;
         this.attachments = attachments;
         this.problems = problems;
+        this.anyAtLevel3 = anyAtLevel3;
+    }
+
+    /**
+     * Starts the thread that keeps the recording running while any endpoint is at level 3; called once at
+     * deployment ({@link ProfilerInitializer}), never on a request thread.
+     */
+    public synchronized void start() {
+        if (sampling == null && !closed) {
+            sampling = new SamplingSwitch(anyAtLevel3, this::openRecording, this::recordingClosed, problems);
+            sampling.start();
+        }
+    }
+
+    /**
+     * @return whether the recording runs and has delivered its first events, so that level-3 requests starting now
+     *         are profiled (the requests of the recording's first second, when JFR's start still competes with them
+     *         for the CPU, are not)
+     */
+    boolean recording() {
+        SamplingSwitch on = sampling;
+        return delivering && on != null && on.running();
+    }
+
+    private void recordingClosed() {
+        delivering = false;
+        windows.clear();
     }
 
     @Override
     public void started(InFlightRequest request) {
-        if (request.endpoint().level() < 3 || closed) {
+        if (request.endpoint().level() < 3 || closed || !recording()) {
             return;
         }
         long now = System.nanoTime();
         if (!budgets.computeIfAbsent(request.endpoint(), e -> new ProfilingBudget(ratePerSecond, now)).tryTake(now)) {
             return;
         }
-        ensureRecording();
-        SamplingSwitch on = sampling;
-        if (on == null) {
-            return;
-        }
-        on.opened();
         Window window = new Window(request.endpoint(), request, Instant.now());
         request.note(Window.class, window);
         Deque<Window> ofThread = windows.computeIfAbsent(request.thread().getId(), id -> new ArrayDeque<>());
@@ -125,7 +155,6 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         if (window != null) {
             window.durationMs = durationNanos / 1_000_000.0;
             window.end = Instant.now();
-            sampling.closed();
         }
     }
 
@@ -137,42 +166,44 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         if (on != null) {
             on.stop();
         }
-        RecordingStream open = stream;
-        if (open != null) {
-            open.close();
-        }
     }
 
-    private void ensureRecording() {
-        if (stream != null) {
-            return;
+    /** @return whether any of the endpoints is at level 3 */
+    static boolean anyAtLevel3(Collection<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.level() >= 3) {
+                return true;
+            }
         }
-        synchronized (this) {
-            if (stream != null || closed) {
-                return;
+        return false;
+    }
+
+    /**
+     * Runs on the switch's thread: starts the recording, with execution sampling of every running thread at the
+     * period, and the wait and I/O events from one period up.
+     */
+    private RecordingStream openRecording() {
+        RecordingStream recording = new RecordingStream();
+        try {
+            Duration period = Duration.ofMillis(periodMs);
+            recording.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
+            for (String wait : WAIT_EVENTS) {
+                recording.enable(wait).withThreshold(period).withStackTrace();
             }
-            try {
-                RecordingStream recording = new RecordingStream();
-                Duration period = Duration.ofMillis(periodMs);
-                for (String wait : WAIT_EVENTS) {
-                    recording.enable(wait).withThreshold(period).withStackTrace();
-                }
-                recording.onEvent("jdk.ExecutionSample", e -> sample(e, e.getThread("sampledThread"), periodMs));
-                for (String wait : WAIT_EVENTS) {
-                    recording.onEvent(wait, e -> sample(e, e.getThread(), e.getDuration().toNanos() / 1e6));
-                }
-                recording.onFlush(this::completeEndedWindows);
-                recording.setReuse(true);
-                recording.setOrdered(false);
-                recording.startAsync();
-                SamplingSwitch on = new SamplingSwitch(recording, period, problems);
-                on.start();
-                sampling = on;
-                stream = recording;
-            } catch (RuntimeException | LinkageError e) {
-                closed = true;
-                problems.report("starting the profiler (JDK Flight Recorder)", e);
+            recording.onEvent("jdk.ExecutionSample", e -> sample(e, e.getThread("sampledThread"), periodMs));
+            for (String wait : WAIT_EVENTS) {
+                recording.onEvent(wait, e -> sample(e, e.getThread(), e.getDuration().toNanos() / 1e6));
             }
+            previousFlush = Instant.MIN;
+            delivering = false;
+            recording.onFlush(this::completeEndedWindows);
+            recording.setReuse(true);
+            recording.setOrdered(false);
+            recording.startAsync();
+            return recording;
+        } catch (RuntimeException | LinkageError e) {
+            recording.close();
+            throw e;
         }
     }
 
@@ -201,6 +232,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
 
     /** Runs after each flush: windows that ended before the previous flush have all their samples. */
     private void completeEndedWindows() {
+        delivering = true;
         Instant cutoff = previousFlush;
         previousFlush = Instant.now();
         List<Window> complete = new ArrayList<>();

@@ -1,96 +1,134 @@
 package dev.fmd.profiler;
 
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
- * Keeps JFR's execution sampling on only while at least one profiled request is in flight, so that the profiler
- * takes stacks when a level-3 request runs and costs nothing in between (JFR otherwise samples every running thread
- * of the server every period, and its samples are parsed whether fmd needs them or not).
+ * Keeps the profiler's JFR recording, execution sampling included, running exactly while it is wanted (while any
+ * endpoint is at level 3), from a thread of its own: starting a recording takes hundreds of milliseconds the first
+ * time, which no request may wait for, and a recording that samples all along gives a request its first sample
+ * within one period of its start (switched on per request, JFR's first sample came a period after the switch, and
+ * most requests of 10-20 ms got none).
  * <p>
- * Request threads only count windows up and down ({@link #opened()}, {@link #closed()}) and wake this switch's thread
- * when the count leaves or reaches zero; the thread changes the recording's settings, which takes a fraction of a
- * millisecond, off the request thread. Sampling is switched off once no window has been open for one period, so that
- * back-to-back profiled requests keep it running. Sampling starts within a period of the first window opening: a
- * request shorter than a period may get no CPU sample, only its wait events and its endpoint line.
+ * The thread looks at {@code wanted} every {@value #CHECK_MS} ms, so it follows every way a level changes (the admin
+ * API, the rules page, the refresh from the database, the default level at deployment) without being told:
+ * <pre>
+ * SamplingSwitch on = new SamplingSwitch(() -> anyAtLevel3(endpoints), this::openRecording, windows::clear, problems);
+ * on.start();
+ * if (on.running()) { ... profile the request ... }
+ * </pre>
+ * When the recording cannot be started (no JFR in this JVM), the problem is counted once and the switch gives up.
  */
 final class SamplingSwitch implements Runnable {
 
-    private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+    /** How often the thread looks whether the recording is wanted. */
+    static final long CHECK_MS = 100;
 
-    private final RecordingStream stream;
-    private final Duration period;
+    private final BooleanSupplier wanted;
+    private final Supplier<RecordingStream> opener;
+    private final Runnable afterClose;
     private final Problems problems;
-    private final AtomicInteger open = new AtomicInteger();
+    private volatile RecordingStream running;
     private volatile Thread thread;
     private volatile boolean stopped;
 
     /**
-     * @param stream   the running recording
-     * @param period   the sampling period
-     * @param problems where failures are counted
+     * @param wanted     whether the recording should run now
+     * @param opener     builds and starts the recording (on this switch's thread)
+     * @param afterClose runs on this switch's thread after the recording was closed
+     * @param problems   where failures are counted
      */
-    SamplingSwitch(RecordingStream stream, Duration period, Problems problems) {
-        this.stream = stream;
-        this.period = period;
+    SamplingSwitch(BooleanSupplier wanted, Supplier<RecordingStream> opener, Runnable afterClose, Problems problems) {
+        this.wanted = wanted;
+        this.opener = opener;
+        this.afterClose = afterClose;
         this.problems = problems;
     }
 
     /** Starts the switch's thread. */
     void start() {
-        thread = dev.fmd.monitor.ManagedThreads.start(this, "fmd-profiler-switch");
+        thread = ManagedThreads.start(this, "fmd-profiler-switch");
     }
 
-    /** A profiled request started: sampling is on from now until it and every other one ended. */
-    void opened() {
-        if (open.getAndIncrement() == 0 && thread != null) {
-            LockSupport.unpark(thread);
-        }
+    /** @return whether the recording runs now */
+    boolean running() {
+        return running != null;
     }
 
-    /** A profiled request ended. */
-    void closed() {
-        if (open.decrementAndGet() == 0 && thread != null) {
-            LockSupport.unpark(thread);
-        }
-    }
-
-    /** Stops the thread; the recording is closed by its owner. */
+    /** Stops the thread, which closes the recording; waits for that up to a second. */
     void stop() {
         stopped = true;
-        if (thread != null) {
-            LockSupport.unpark(thread);
+        Thread on = thread;
+        if (on != null) {
+            LockSupport.unpark(on);
+            try {
+                on.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void run() {
-        boolean sampling = false;
-        while (!stopped) {
-            try {
-                if (open.get() > 0) {
-                    if (!sampling) {
-                        stream.enable(EXECUTION_SAMPLE).withPeriod(period).withStackTrace();
-                        sampling = true;
-                    }
-                    LockSupport.park(this);
-                } else if (sampling) {
-                    LockSupport.parkNanos(this, period.toNanos()); // one quiet period before switching off
-                    if (open.get() == 0) {
-                        stream.disable(EXECUTION_SAMPLE);
-                        sampling = false;
-                    }
-                } else {
-                    LockSupport.park(this);
+        try {
+            FlightRecorder.getFlightRecorder(); // loads JFR and instruments the JDK's I/O classes, once, now
+        } catch (RuntimeException | LinkageError e) {
+            problems.report("starting the profiler (JDK Flight Recorder)", e);
+            return;
+        }
+        try {
+            while (!stopped) {
+                if (!follow()) {
+                    return;
                 }
-            } catch (RuntimeException e) {
-                problems.report("switching the profiler's sampling", e);
-                LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(CHECK_MS));
             }
+        } finally {
+            closeRecording();
+        }
+    }
+
+    /** @return false when the recording cannot be started, and the switch gives up */
+    private boolean follow() {
+        boolean want;
+        try {
+            want = wanted.getAsBoolean();
+        } catch (RuntimeException e) {
+            problems.report("reading the endpoints' levels", e);
+            return true;
+        }
+        if (want && running == null) {
+            try {
+                running = opener.get();
+            } catch (RuntimeException | LinkageError e) {
+                problems.report("starting the profiler (JDK Flight Recorder)", e);
+                return false;
+            }
+        } else if (!want && running != null) {
+            closeRecording();
+        }
+        return true;
+    }
+
+    private void closeRecording() {
+        RecordingStream open = running;
+        if (open == null) {
+            return;
+        }
+        try {
+            open.close();
+            afterClose.run();
+        } catch (RuntimeException e) {
+            problems.report("stopping the profiler (JDK Flight Recorder)", e);
+        } finally {
+            running = null;
         }
     }
 }

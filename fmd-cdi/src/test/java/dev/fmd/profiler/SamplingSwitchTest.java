@@ -1,27 +1,31 @@
 package dev.fmd.profiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fmd.monitor.Problems;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** JFR's execution sampling of a busy thread, switched by profiled windows opening and closing. */
+/** A real JFR recording sampling a busy thread, running exactly while it is wanted. */
 class SamplingSwitchTest {
 
     private final AtomicInteger samplesOfBusyThread = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
+    private volatile boolean wanted;
     private volatile boolean busy = true;
     private Thread busyThread;
-    private RecordingStream stream;
     private SamplingSwitch sampling;
 
     @BeforeEach
-    void startRecordingAndBusyThread() {
+    void startBusyThreadAndSwitch() {
         busyThread = new Thread(() -> {
             long sum = 0;
             while (busy) {
@@ -35,43 +39,58 @@ class SamplingSwitchTest {
         }, "busy");
         busyThread.setDaemon(true);
         busyThread.start();
-        stream = new RecordingStream();
+        BooleanSupplier whenWanted = () -> wanted;
+        sampling = new SamplingSwitch(whenWanted, this::open, closed::incrementAndGet, new Problems());
+        sampling.start();
+    }
+
+    private RecordingStream open() {
+        RecordingStream stream = new RecordingStream();
+        stream.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5)).withStackTrace();
         stream.onEvent("jdk.ExecutionSample", e -> {
             if ("busy".equals(e.getThread("sampledThread").getJavaName())) {
                 samplesOfBusyThread.incrementAndGet();
             }
         });
         stream.startAsync();
-        sampling = new SamplingSwitch(stream, Duration.ofMillis(5), new Problems());
-        sampling.start();
+        opened.incrementAndGet();
+        return stream;
     }
 
     @AfterEach
     void stop() {
         busy = false;
         sampling.stop();
-        stream.close();
     }
 
     @Test
-    void samplesRunningThreadsOnlyWhileAProfiledRequestIsInFlight() throws InterruptedException {
-        Thread.sleep(2500);
-        assertEquals(0, samplesOfBusyThread.get(), "no sample before any window opened");
+    void recordsWhileWantedAndClosesTheRecordingOtherwise() throws InterruptedException {
+        Thread.sleep(500);
+        assertFalse(sampling.running());
+        assertEquals(0, opened.get(), "no recording before it is wanted");
 
-        sampling.opened();
-        sampling.opened();
-        sampling.closed();
+        wanted = true;
         awaitSamples(20);
+        assertTrue(sampling.running());
+        assertEquals(1, opened.get());
 
-        sampling.closed();
-        Thread.sleep(2500); // what was sampled before the switch is delivered by JFR's next flushes
+        wanted = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sampling.running() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(sampling.running(), "closed once no longer wanted");
+        assertEquals(1, closed.get());
         int afterClosing = samplesOfBusyThread.get();
-        Thread.sleep(2500);
-        assertEquals(afterClosing, samplesOfBusyThread.get(), "no sample once every window closed");
+        Thread.sleep(1500);
+        assertEquals(afterClosing, samplesOfBusyThread.get(), "no sample once the recording is closed");
 
-        sampling.opened();
+        wanted = true;
         awaitSamples(afterClosing + 20);
-        sampling.closed();
+        assertEquals(2, opened.get(), "a new recording when wanted again");
+        sampling.stop();
+        assertFalse(sampling.running(), "stop closes the recording");
+        assertEquals(2, closed.get());
     }
 
     private void awaitSamples(int atLeast) throws InterruptedException {
