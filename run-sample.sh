@@ -30,6 +30,7 @@ cat <<TXT
               http://127.0.0.1:$port/api/products/1
               http://127.0.0.1:$port/api/reports/sales?ms=300     (slow)
               http://127.0.0.1:$port/api/reports/primes?n=200000  (CPU-bound)
+              http://127.0.0.1:$port/api/reports/forecast?points=20000  (CPU-bound, a deeper call tree)
               curl -X POST http://127.0.0.1:$port/api/orders/2   (409, mapped exception)
   Admin API (levels 0-3; token made for this run):
               curl -H "Authorization: Bearer $FMD_ADMIN_TOKEN" http://127.0.0.1:$port/fmd/api/endpoints

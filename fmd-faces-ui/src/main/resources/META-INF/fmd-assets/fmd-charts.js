@@ -49,7 +49,8 @@
  * sunburst  {"root":{"name":"OrderResource.list","method":"a.b.OrderResource.list","location":"OrderResource.java:42",
  *            "value":totalMs,"hits":N,"mean":ms,"sd":ms,"share":0..1,"children":[...same...]}, "valueName":"ms"}
  *           A call tree (grouped profile), the endpoint in the centre, each call around its caller, angle by
- *           time; a click zooms into a subtree (the centre goes back up). Tooltip: method, file:line, time,
+ *           time, 8 rings at most (the flame graph shows deeper calls); a click zooms into a subtree (the
+ *           centre goes back up). Tooltip: method, file:line, time,
  *           share, requests, mean, standard deviation.
  * flame     The same JSON as sunburst, as a flame graph: the endpoint at the bottom, each call above its
  *           caller, width by time; a click on a box zooms into it (its width fills the chart), a click on the
@@ -611,14 +612,17 @@
     return deepest;
   }
 
+  const SUNBURST_RINGS = 8;
+
   function sunburst(el, data) {
     const root = treeOf(data);
-    const node = (n, depth, color) => ({
+    const node = (n, depth) => ({
       name: String(n.name),
       value: Math.max(0, num(n.value) || 0),
       fmd: { method: n.method, location: n.location, value: n.value, share: n.share, hits: n.hits, mean: n.mean, sd: n.sd },
-      itemStyle: { color: depth === 0 ? '#9aa5b1' : (color || warm(String(n.method || n.name))) },
-      children: arr(n.children).map((c) => node(c, depth + 1, depth === 0 ? null : undefined)),
+      itemStyle: { color: depth === 0 ? '#9aa5b1' : warm(String(n.name)) },
+      /* rings deeper than SUNBURST_RINGS would be too thin to see: the flame graph shows those */
+      children: depth + 1 < SUNBURST_RINGS ? arr(n.children).map((c) => node(c, depth + 1)) : [],
     });
     return base({
       tooltip: Object.assign(base().tooltip, {

@@ -67,6 +67,7 @@ class SampleMonitoringIT {
                 "ProductResource.add POST /api/products",
                 "ReportResource.sales GET /api/reports/sales",
                 "ReportResource.primes GET /api/reports/primes",
+                "ReportResource.forecast GET /api/reports/forecast",
                 "OrderResource.order POST /api/orders/{productId}",
                 "OrderResource.giftWrap POST /api/orders/{productId}/gift-wrap");
         List<JsonObject> rows = client.awaitEndpointRows(r -> routes(r).containsAll(expected));

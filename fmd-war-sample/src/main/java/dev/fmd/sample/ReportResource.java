@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Slow endpoints: one waits on a "database", one burns CPU. */
+/** Slow endpoints: one waits on a "database", two burn CPU (one of them through a few levels of calls). */
 @Path("reports")
 @RequestScoped
 @Produces(MediaType.TEXT_PLAIN)
@@ -36,6 +36,15 @@ public class ReportResource {
             }
         }
         return count + " primes below " + n;
+    }
+
+    /** CPU-bound through a few levels of calls: fits {@code points} simulated past sales and predicts {@code days}. */
+    @GET
+    @Path("forecast")
+    public String forecast(@QueryParam("points") @DefaultValue("20000") int points,
+                           @QueryParam("days") @DefaultValue("30") int days) {
+        return String.format(java.util.Locale.ROOT, "%.1f sales on day %d", Forecast.predict(Math.max(100, points),
+                days), days);
     }
 
     private static boolean isPrime(int candidate) {

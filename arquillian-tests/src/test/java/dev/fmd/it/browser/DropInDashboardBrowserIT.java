@@ -136,6 +136,13 @@ class DropInDashboardBrowserIT {
             waitFor(browser).until(d -> d.findElement(By.id("rules-status")).getText().contains("now at level 3"));
             browser.screenshot("dropin-rules");
 
+            // the profiler's recording starts off the request path, within a second or so of the change
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (client.stackLines("AsyncResource.suspended").isEmpty()) {
+                assertTrue(System.nanoTime() < until, "no call tree 60 s after the level changed to 3");
+                assertEquals("resumed after 5", client.get("rest/async/suspended?ms=5").body());
+                FmdClient.sleep(200);
+            }
             for (int i = 0; i < 12; i++) {
                 assertEquals("resumed after 5", client.get("rest/async/suspended?ms=5").body());
             }

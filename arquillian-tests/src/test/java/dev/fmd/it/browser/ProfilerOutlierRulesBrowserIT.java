@@ -281,13 +281,14 @@ class ProfilerOutlierRulesBrowserIT {
             assertEquals(2, level(client, Q));
 
             driver.findElement(By.id("rules-filter")).sendKeys("reports");
-            assertEquals(2, visibleRuleRows(driver), "ReportResource.primes and .sales");
+            assertEquals(3, visibleRuleRows(driver), "ReportResource.forecast, .primes and .sales");
             driver.findElement(By.id("select-all")).click();
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulk-level"))).selectByValue("3");
             driver.findElement(By.id("bulk-apply")).click();
             waitFor(browser).until(d -> d.findElement(By.id("rules-status")).getText().contains("now at level 3"));
             assertEquals(3, level(client, "ReportResource.sales"));
             assertEquals(3, level(client, "ReportResource.primes"));
+            assertEquals(3, level(client, "ReportResource.forecast"));
             assertEquals(2, level(client, Q), "the filtered-out endpoints keep their level");
             browser.screenshot("rules-admin");
         }
