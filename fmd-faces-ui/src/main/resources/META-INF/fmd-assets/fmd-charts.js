@@ -54,7 +54,8 @@
  *           share, requests, mean, standard deviation.
  * flame     The same JSON as sunburst, as a flame graph: the endpoint at the bottom, each call above its
  *           caller, width by time; a click on a box zooms into it (its width fills the chart), a click on the
- *           bottom box zooms out. The element's height becomes max((depth + 1) * 20 + 8, 120) px.
+ *           bottom box zooms out. The element's height becomes (depth + 1) * 20 + 8 px, at least 120 and at
+ *           most 420 (deeper trees get thinner rows, named while they are 12 px high or more).
  * line      {"categories":[...], "series":[{"name":"median","color":null,"data":[...]}], "valueName":"ms"}
  *           The stacked chart with kind "line" and no stacking (unless "stack":true is given).
  *
@@ -694,7 +695,7 @@
             type: 'rect',
             shape: Object.assign(box, { r: 2 }),
             style: { fill: depth === 0 ? '#9aa5b1' : warm(name) },
-            textContent: { style: { text: box.width > 30 ? name : '', fontSize: 11, fill: TEXT, overflow: 'truncate', width: box.width - 6 } },
+            textContent: { style: { text: box.width > 30 && box.height >= 12 ? name : '', fontSize: 11, fill: TEXT, overflow: 'truncate', width: box.width - 6 } },
             textConfig: { position: 'insideLeft' },
           };
         },
@@ -724,7 +725,7 @@
     bubble: { build: bubble, rowHeight: 28, extra: 80, labels: (d) => arr(d.yLabels) },
     sunburst: { build: sunburst },
     flame: {
-      build: flame, events: flameEvents, rowHeight: 20, extra: 8, fit: 120,
+      build: flame, events: flameEvents, rowHeight: 20, extra: 8, fit: [120, 420],
       labels: (d) => new Array(profileDepth(treeOf(d)) + 1),
     },
   };
@@ -758,7 +759,7 @@
       const rows = type.labels(data).length;
       const want = rows * type.rowHeight + type.extra;
       const height = el.clientHeight || parseFloat(getComputedStyle(el).height) || 0;
-      if (type.fit) el.style.height = Math.max(want, type.fit) + 'px';
+      if (type.fit) el.style.height = Math.min(Math.max(want, type.fit[0]), type.fit[1]) + 'px';
       else if (height < want) el.style.height = want + 'px';
     }
     const state = {};
