@@ -147,7 +147,7 @@ class DashboardBrowserIT {
             WebElement filter = browser.driver().findElement(By.cssSelector("input.fmd-filter"));
             filter.sendKeys("Report");
             waitFor(browser).until(d -> names(d).stream().allMatch(n -> n.startsWith("ReportResource"))
-                    && names(d).size() == 2);
+                    && names(d).size() == 3);
 
             browser.driver().findElement(By.linkText("ReportResource.sales")).click();
             waitFor(browser).until(d -> d.getCurrentUrl().contains("endpoint.xhtml?id="));
