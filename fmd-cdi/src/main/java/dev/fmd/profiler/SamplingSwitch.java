@@ -23,7 +23,7 @@ import jdk.jfr.consumer.RecordingStream;
  * if (on.running()) { ... profile the request ... }
  * </pre>
  * The thread first opens and closes one recording, so that JFR's one-time start work (loading and initialising JFR,
- * instrumenting the JDK's I/O classes, which deoptimises compiled code) happens at deployment: without it, the
+ * instrumenting the JDK's I/O classes, probably deoptimising compiled code) happens at deployment: without it, the
  * requests that ran while the first recording started took 105-194 ms instead of 17 ms (docs/profiler.md). When the
  * recording cannot be started (no JFR in this JVM), the problem is counted once and the switch gives up.
  */
