@@ -21,12 +21,29 @@ final class ProfilingBudget {
 
     /** @return whether a request starting now may be profiled (and takes its token) */
     synchronized boolean tryTake(long nowNanos) {
-        tokens = Math.min(capacity, tokens + (nowNanos - last) * ratePerNano);
-        last = nowNanos;
+        refill(nowNanos);
         if (tokens >= 1) {
             tokens -= 1;
             return true;
         }
         return false;
+    }
+
+    /**
+     * Peeks without taking: {@code nanosUntilToken(now) == 0} means a request starting now may be profiled.
+     *
+     * @return 0 when a token is there now, otherwise how long until the next one, {@link Long#MAX_VALUE} for never
+     */
+    synchronized long nanosUntilToken(long nowNanos) {
+        refill(nowNanos);
+        if (tokens >= 1) {
+            return 0;
+        }
+        return ratePerNano > 0 ? (long) Math.ceil((1 - tokens) / ratePerNano) : Long.MAX_VALUE;
+    }
+
+    private void refill(long nowNanos) {
+        tokens = Math.min(capacity, tokens + (nowNanos - last) * ratePerNano);
+        last = nowNanos;
     }
 }

@@ -28,22 +28,26 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
  * The profiler of level-3 requests, built on JDK Flight Recorder event streaming rather than on
  * {@link Thread#getStackTrace()}: JFR samples running threads without stopping them at a safepoint, and reports
- * sleeping, parked and waiting threads through events that carry their stack and duration. One recording, execution
- * sampling included, serves the whole application while any of its endpoints is at level 3: {@link SamplingSwitch}
- * starts it off the request path (at deployment, or within a tenth of a second of a level changing to 3, however the
- * level changed) and closes it when no endpoint is at level 3 any more, so that levels 0 to 2 cost nothing. A level-3
- * request that comes before the recording delivers its first events (about a second after it started) is not
- * profiled: no request ever starts JFR or waits for it. See {@code docs/profiler.md} for the measurements behind this
- * choice.
+ * sleeping, parked and waiting threads through events that carry their stack and duration. One recording serves the
+ * whole application while any of its endpoints is at level 3: {@link SamplingSwitch} starts it off the request path
+ * (at deployment, or within a tenth of a second of a level changing to 3, however the level changed) and closes it
+ * when no endpoint is at level 3 any more, so that levels 0 to 2 cost nothing. Within it, the switch runs execution
+ * sampling only while a level-3 endpoint's {@link ProfilingBudget} has a token or a profiled request is in flight,
+ * and is <em>armed</em> once sampling has really started. A level-3 request is profiled when the switch is armed, the
+ * recording has delivered its first events (about a second after it started) and it gets a token; otherwise it runs
+ * unprofiled: no request ever starts JFR, changes its settings or waits for it. See {@code docs/profiler.md} for the
+ * measurements behind this choice.
  * <p>
- * Each level-3 request within its endpoint's {@link ProfilingBudget} opens a window on its thread; the samples and
- * wait events of that thread inside the window become its {@link CallTree}, built once JFR has delivered them (about
- * a second after the request, as JFR flushes every second) and queued for the store.
+ * Each profiled request opens a window on its thread; the samples and wait events of that thread inside the window
+ * become its {@link CallTree}, built once JFR has delivered them (about a second after the request, as JFR flushes
+ * every second) and queued for the store.
  */
 @ApplicationScoped
 public class SamplingProfiler implements RequestObserver, AutoCloseable {
@@ -63,6 +67,8 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     private int periodMs;
     private double ratePerSecond;
     private final Map<Endpoint, ProfilingBudget> budgets = new ConcurrentHashMap<>();
+    /** Profiled requests in flight: sampling stays on while there is one. */
+    private final AtomicInteger profiling = new AtomicInteger();
     private RecordQueue<RequestAttachment> attachments;
     private Problems problems;
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
@@ -108,19 +114,40 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      */
     public synchronized void start() {
         if (sampling == null && !closed) {
-            sampling = new SamplingSwitch(anyAtLevel3, this::openRecording, this::recordingClosed, problems);
+            sampling = new SamplingSwitch(anyAtLevel3, this::nanosUntilDemand, this::openRecording,
+                    this::recordingClosed, Duration.ofMillis(periodMs), problems);
             sampling.start();
         }
     }
 
     /**
-     * @return whether the recording runs and has delivered its first events, so that level-3 requests starting now
-     *         are profiled (the requests of the recording's first second, when JFR's start still competes with them
-     *         for the CPU, are not)
+     * @return whether the recording has delivered its first events and samples now, so that level-3 requests starting
+     *         now may be profiled (the requests of the recording's first second, when JFR's start still competes with
+     *         them for the CPU, are not)
      */
-    boolean recording() {
+    boolean armed() {
         SamplingSwitch on = sampling;
-        return delivering && on != null && on.running();
+        return delivering && on != null && on.armed();
+    }
+
+    /**
+     * Runs on the switch's thread.
+     *
+     * @return 0 when a request could be profiled now (a level-3 endpoint's budget has a token) or one is in flight,
+     *         otherwise how long until a token comes, {@link Long#MAX_VALUE} for never
+     */
+    long nanosUntilDemand() {
+        if (profiling.get() > 0) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long until = Long.MAX_VALUE;
+        for (Map.Entry<Endpoint, ProfilingBudget> budget : budgets.entrySet()) {
+            if (budget.getKey().level() >= 3) {
+                until = Math.min(until, budget.getValue().nanosUntilToken(now));
+            }
+        }
+        return until;
     }
 
     private void recordingClosed() {
@@ -130,11 +157,18 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
 
     @Override
     public void started(InFlightRequest request) {
-        if (request.endpoint().level() < 3 || closed || !recording()) {
+        if (request.endpoint().level() < 3 || closed) {
             return;
         }
         long now = System.nanoTime();
-        if (!budgets.computeIfAbsent(request.endpoint(), e -> new ProfilingBudget(ratePerSecond, now)).tryTake(now)) {
+        ProfilingBudget budget = budgets.computeIfAbsent(request.endpoint(), e -> new ProfilingBudget(ratePerSecond,
+                now)); // the switch looks at the budgets of the level-3 endpoints that had requests
+        if (!armed()) {
+            return;
+        }
+        profiling.incrementAndGet(); // before reading armed again, as the switch disarms before reading this count
+        if (!armed() || !budget.tryTake(now)) {
+            profiling.decrementAndGet();
             return;
         }
         Window window = new Window(request.endpoint(), request, Instant.now());
@@ -143,7 +177,8 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         synchronized (ofThread) {
             Window previous = ofThread.peekLast();
             if (previous != null && previous.end == null) {
-                previous.end = window.start;
+                previous.end = window.start; // its end was missed (an asynchronous request ends on another thread)
+                previous.leftThread(profiling);
             }
             ofThread.addLast(window);
         }
@@ -155,6 +190,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         if (window != null) {
             window.durationMs = durationNanos / 1_000_000.0;
             window.end = Instant.now();
+            window.leftThread(profiling);
         }
     }
 
@@ -179,18 +215,17 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     }
 
     /**
-     * Runs on the switch's thread: starts the recording, with execution sampling of every running thread at the
-     * period, and the wait and I/O events from one period up.
+     * Runs on the switch's thread: starts the recording with the wait and I/O events from one period up; the switch
+     * enables execution sampling of every running thread at the period when a request could be profiled.
      */
     private RecordingStream openRecording() {
         RecordingStream recording = new RecordingStream();
         try {
             Duration period = Duration.ofMillis(periodMs);
-            recording.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
             for (String wait : WAIT_EVENTS) {
                 recording.enable(wait).withThreshold(period).withStackTrace();
             }
-            recording.onEvent("jdk.ExecutionSample", e -> sample(e, e.getThread("sampledThread"), periodMs));
+            recording.onEvent(SamplingSwitch.EXECUTION_SAMPLE, e -> sample(e, e.getThread("sampledThread"), periodMs));
             for (String wait : WAIT_EVENTS) {
                 recording.onEvent(wait, e -> sample(e, e.getThread(), e.getDuration().toNanos() / 1e6));
             }
@@ -288,11 +323,19 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         final List<Sample> samples = new ArrayList<>();
         volatile Instant end;
         volatile double durationMs = -1;
+        private final AtomicBoolean counted = new AtomicBoolean(true);
 
         Window(Endpoint endpoint, InFlightRequest request, Instant start) {
             this.endpoint = endpoint;
             this.request = request;
             this.start = start;
+        }
+
+        /** Counts this window out of the profiled requests in flight, once. */
+        void leftThread(AtomicInteger inFlight) {
+            if (counted.compareAndSet(true, false)) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 }

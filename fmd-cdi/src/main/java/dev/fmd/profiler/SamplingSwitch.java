@@ -2,54 +2,78 @@ package dev.fmd.profiler;
 
 import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
- * Keeps the profiler's JFR recording, execution sampling included, running exactly while it is wanted (while any
- * endpoint is at level 3), from a thread of its own: starting a recording takes hundreds of milliseconds the first
- * time, which no request may wait for, and a recording that samples all along gives a request its first sample
- * within one period of its start (switched on per request, JFR's first sample came a period after the switch, and
- * most requests of 10-20 ms got none).
+ * Keeps the profiler's JFR recording (its wait events) open exactly while it is wanted (while any endpoint is at
+ * level 3), and switches its execution sampling on only around the requests the profiling budget lets through, from
+ * a thread of its own: no request starts JFR, changes its settings or waits for it.
  * <p>
- * The thread looks at {@code wanted} every {@value #CHECK_MS} ms, so it follows every way a level changes (the admin
- * API, the rules page, the refresh from the database, the default level at deployment) without being told:
+ * Sampling is switched on as soon as a request could be profiled ({@code nanosUntilDemand} is 0: a level-3
+ * endpoint's budget has a token, or a profiled request is in flight), and the switch is <em>armed</em>
+ * {@value #ARMING_PERIODS} periods later, once JFR's sampler has taken the new setting up (its first sample comes
+ * about one period after {@code enable}: 5.3-7.8 ms at 5 ms, 10.5-14.1 ms at 10 ms on this machine, docs/profiler.md).
+ * Only requests that start while it is armed are profiled, so their samples start with them. When nothing could be
+ * profiled for one period, the switch disarms first, then switches sampling off. Under load the budgets are empty
+ * most of the time and sampling runs only around the profiled requests; at low traffic the budgets keep tokens and
+ * sampling simply stays on.
  * <pre>
- * SamplingSwitch on = new SamplingSwitch(() -> anyAtLevel3(endpoints), this::openRecording, windows::clear, problems);
+ * SamplingSwitch on = new SamplingSwitch(() -> anyAtLevel3(endpoints), this::nanosUntilDemand, this::openRecording,
+ *         windows::clear, Duration.ofMillis(5), problems);
  * on.start();
- * if (on.running()) { ... profile the request ... }
+ * if (on.armed()) { ... take a token, profile the request ... }
  * </pre>
  * The thread first opens and closes one recording, so that JFR's one-time start work (loading and initialising JFR,
- * instrumenting the JDK's I/O classes, which deoptimises compiled code) happens at deployment: without it, the
+ * instrumenting the JDK's I/O classes, probably deoptimising compiled code) happens at deployment: without it, the
  * requests that ran while the first recording started took 105-194 ms instead of 17 ms (docs/profiler.md). When the
  * recording cannot be started (no JFR in this JVM), the problem is counted once and the switch gives up.
  */
 final class SamplingSwitch implements Runnable {
 
-    /** How often the thread looks whether the recording is wanted. */
+    /** How often, at most, the thread looks whether the recording is wanted while it is closed. */
     static final long CHECK_MS = 100;
 
+    /** Periods between switching sampling on and arming: JFR's first sample comes about one period after enabling. */
+    static final int ARMING_PERIODS = 2;
+
+    static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+
     private final BooleanSupplier wanted;
+    private final LongSupplier nanosUntilDemand;
     private final Supplier<RecordingStream> opener;
     private final Runnable afterClose;
+    private final Duration period;
     private final Problems problems;
     private volatile RecordingStream running;
+    private volatile boolean armed;
+    private boolean sampling;
+    private long samplingSince;
+    private long demandSeen;
     private volatile Thread thread;
     private volatile boolean stopped;
 
     /**
-     * @param wanted     whether the recording should run now
-     * @param opener     builds and starts the recording (on this switch's thread)
-     * @param afterClose runs on this switch's thread after the recording was closed
-     * @param problems   where failures are counted
+     * @param wanted           whether the recording should run now
+     * @param nanosUntilDemand 0 when a request could be profiled now (or one is in flight), otherwise how long until
+     *                         one could, {@link Long#MAX_VALUE} for never
+     * @param opener           builds and starts the recording without execution sampling (on this switch's thread)
+     * @param afterClose       runs on this switch's thread after the recording was closed
+     * @param period           the execution sampling period
+     * @param problems         where failures are counted
      */
-    SamplingSwitch(BooleanSupplier wanted, Supplier<RecordingStream> opener, Runnable afterClose, Problems problems) {
+    SamplingSwitch(BooleanSupplier wanted, LongSupplier nanosUntilDemand, Supplier<RecordingStream> opener,
+                   Runnable afterClose, Duration period, Problems problems) {
         this.wanted = wanted;
+        this.nanosUntilDemand = nanosUntilDemand;
         this.opener = opener;
         this.afterClose = afterClose;
+        this.period = period;
         this.problems = problems;
     }
 
@@ -61,6 +85,11 @@ final class SamplingSwitch implements Runnable {
     /** @return whether the recording runs now */
     boolean running() {
         return running != null;
+    }
+
+    /** @return whether execution sampling runs now and has for {@value #ARMING_PERIODS} periods */
+    boolean armed() {
+        return armed;
     }
 
     /** Stops the thread, which closes the recording; waits for that up to a second. */
@@ -90,7 +119,8 @@ final class SamplingSwitch implements Runnable {
                 if (!follow()) {
                     return;
                 }
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(CHECK_MS));
+                long parkNanos = running == null ? TimeUnit.MILLISECONDS.toNanos(CHECK_MS) : switchSampling();
+                LockSupport.parkNanos(this, parkNanos);
             }
         } finally {
             closeRecording();
@@ -119,7 +149,57 @@ final class SamplingSwitch implements Runnable {
         return true;
     }
 
+    /**
+     * Switches sampling on, arms, disarms and switches sampling off as requests could be profiled.
+     *
+     * @return how long to park before looking again
+     */
+    private long switchSampling() {
+        long checkNanos = TimeUnit.MILLISECONDS.toNanos(CHECK_MS);
+        long until;
+        try {
+            until = nanosUntilDemand.getAsLong();
+        } catch (RuntimeException e) {
+            problems.report("reading the profiling budgets", e);
+            return checkNanos;
+        }
+        long now = System.nanoTime();
+        long periodNanos = period.toNanos();
+        try {
+            if (until == 0) {
+                demandSeen = now;
+                if (!sampling) {
+                    running.enable(EXECUTION_SAMPLE).withPeriod(period).withStackTrace();
+                    sampling = true;
+                    samplingSince = System.nanoTime();
+                } else if (!armed && now - samplingSince >= ARMING_PERIODS * periodNanos) {
+                    armed = true;
+                }
+                return periodNanos;
+            }
+            if (sampling && now - demandSeen < periodNanos) {
+                return periodNanos;
+            }
+            if (sampling) {
+                armed = false; // first, so that no request starts being profiled once the demand was read again
+                if (nanosUntilDemand.getAsLong() == 0) {
+                    armed = now - samplingSince >= ARMING_PERIODS * periodNanos; // sampling never stopped
+                    demandSeen = now;
+                    return periodNanos;
+                }
+                running.disable(EXECUTION_SAMPLE);
+                sampling = false;
+            }
+            return Math.max(periodNanos, Math.min(until, checkNanos));
+        } catch (RuntimeException e) {
+            problems.report("switching the profiler's sampling", e);
+            return checkNanos;
+        }
+    }
+
     private void closeRecording() {
+        armed = false;
+        sampling = false;
         RecordingStream open = running;
         if (open == null) {
             return;

@@ -6,20 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fmd.monitor.Problems;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A real JFR recording sampling a busy thread, running exactly while it is wanted. */
+/**
+ * A real JFR recording, open exactly while it is wanted, sampling a busy thread exactly while a request could be
+ * profiled, and armed only once its samples come.
+ */
 class SamplingSwitchTest {
 
     private final AtomicInteger samplesOfBusyThread = new AtomicInteger();
+    private final Queue<Instant> sampleTimes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
     private volatile boolean wanted;
+    private volatile boolean demand;
     private volatile boolean busy = true;
     private Thread busyThread;
     private SamplingSwitch sampling;
@@ -40,15 +49,17 @@ class SamplingSwitchTest {
         busyThread.setDaemon(true);
         busyThread.start();
         BooleanSupplier whenWanted = () -> wanted;
-        sampling = new SamplingSwitch(whenWanted, this::open, closed::incrementAndGet, new Problems());
+        LongSupplier untilDemand = () -> demand ? 0 : Long.MAX_VALUE;
+        sampling = new SamplingSwitch(whenWanted, untilDemand, this::open, closed::incrementAndGet,
+                Duration.ofMillis(5), new Problems());
         sampling.start();
     }
 
     private RecordingStream open() {
         RecordingStream stream = new RecordingStream();
-        stream.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5)).withStackTrace();
         stream.onEvent("jdk.ExecutionSample", e -> {
             if ("busy".equals(e.getThread("sampledThread").getJavaName())) {
+                sampleTimes.add(e.getStartTime());
                 samplesOfBusyThread.incrementAndGet();
             }
         });
@@ -64,7 +75,42 @@ class SamplingSwitchTest {
     }
 
     @Test
+    void samplesOnlyWhileARequestCouldBeProfiledAndArmsOnceSamplesCome() throws InterruptedException {
+        wanted = true;
+        awaitRunning(true);
+        Thread.sleep(1500);
+        assertFalse(sampling.armed());
+        assertEquals(0, samplesOfBusyThread.get(), "no sampling while no request could be profiled");
+
+        Instant demanded = Instant.now();
+        demand = true;
+        while (!sampling.armed()) {
+            Thread.sleep(0, 200_000);
+        }
+        Instant armedSeen = Instant.now();
+        awaitSamples(20);
+        Instant firstSample = sampleTimes.stream().filter(t -> !t.isBefore(demanded)).min(Instant::compareTo)
+                .orElseThrow();
+        assertFalse(firstSample.isAfter(armedSeen), "armed at " + armedSeen + " before the first sample "
+                + firstSample + " (demand at " + demanded + ")");
+
+        demand = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sampling.armed() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertFalse(sampling.armed(), "disarmed once no request could be profiled");
+        Thread.sleep(1500); // JFR delivers what it sampled before switching off
+        int afterSwitchingOff = samplesOfBusyThread.get();
+        Thread.sleep(1500);
+        assertEquals(afterSwitchingOff, samplesOfBusyThread.get(), "no sampling once no request could be profiled");
+        assertTrue(sampling.running(), "the recording stays open while wanted");
+        assertEquals(2, opened.get());
+    }
+
+    @Test
     void recordsWhileWantedAndClosesTheRecordingOtherwise() throws InterruptedException {
+        demand = true;
         for (int i = 0; i < 200 && opened.get() == 0; i++) {
             Thread.sleep(50); // JFR's first start takes a while, longer on a busy machine
         }
@@ -97,6 +143,14 @@ class SamplingSwitchTest {
         sampling.stop();
         assertFalse(sampling.running(), "stop closes the recording");
         assertEquals(2, closed.get());
+    }
+
+    private void awaitRunning(boolean running) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sampling.running() != running && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(running, sampling.running());
     }
 
     private void awaitSamples(int atLeast) throws InterruptedException {
