@@ -23,6 +23,7 @@ public final class InFlightRequest {
     private String ip;
     private boolean recorded;
     private volatile Object[] notes = NO_NOTES;
+    private volatile boolean detached;
 
     private InFlightRequest(Monitor monitor) {
         this.monitor = monitor;
@@ -40,9 +41,25 @@ public final class InFlightRequest {
         return CURRENT.get();
     }
 
-    /** Detaches the request from the current thread (its response may still complete later, asynchronously). */
-    static void detach() {
+    /**
+     * Detaches the request from the current thread.
+     *
+     * @param goesOn true when its response completes later, asynchronously, on another thread
+     */
+    static void detach(boolean goesOn) {
+        InFlightRequest request = CURRENT.get();
+        if (request != null && goesOn) {
+            request.detached = true;
+        }
         CURRENT.remove();
+    }
+
+    /**
+     * @return true once the request's thread has left it while its response is still to come (an asynchronous
+     *         resource's): that thread's stack then says nothing about the request any more
+     */
+    public boolean detached() {
+        return detached;
     }
 
     /** @return the endpoint, or null while the JAX-RS runtime has not matched one */

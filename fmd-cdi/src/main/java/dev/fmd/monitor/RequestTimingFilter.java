@@ -44,7 +44,7 @@ public final class RequestTimingFilter extends GenericFilter {
             escaped = t;
             throw t;
         } finally {
-            InFlightRequest.detach();
+            InFlightRequest.detach(request.isAsyncStarted());
             if (inFlight.endpoint() != null) {
                 monitor.finish(inFlight, http, httpResponse, escaped);
             }

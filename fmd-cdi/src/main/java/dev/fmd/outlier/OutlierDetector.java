@@ -95,7 +95,8 @@ public class OutlierDetector implements RequestObserver {
         RunningAverage average = averages.computeIfAbsent(request.endpoint(), e -> new RunningAverage());
         average.add(durationNanos);
         if (watched != null && watched.thresholdNanos > 0 && durationNanos > watched.thresholdNanos) {
-            String stack = watched.stack != null ? watched.stack
+            String stack = watched.stack != null ? watched.stack : request.detached()
+                    ? "(none: the request went on asynchronously, after its thread had left it)"
                     : "(the request ended before its stack could be taken)";
             if (!attachments.offer(context.capture(request.handle(), watched.averageNanos / 1e6, http, stack))) {
                 problems.report("keeping an outlier (queue full)", new IllegalStateException("dropped"));

@@ -35,7 +35,8 @@ final class OutlierWatch implements Runnable {
             for (InFlightRequest request : detector.running()) {
                 try {
                     OutlierDetector.Watched watched = request.note(OutlierDetector.Watched.class);
-                    if (watched != null && watched.stack == null
+                    // an asynchronous request's thread has gone back to the pool: its stack is not the request's
+                    if (watched != null && watched.stack == null && !request.detached()
                             && now - request.startNanos() > watched.thresholdNanos) {
                         watched.stack = format(request.thread().getStackTrace(), request.endpoint());
                     }

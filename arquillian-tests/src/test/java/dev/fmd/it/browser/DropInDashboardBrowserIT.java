@@ -72,7 +72,7 @@ class DropInDashboardBrowserIT {
         assertEquals("hello ann", client.get("rest/greetings/ann").body());
         client.awaitRequestRows("PlainResource.hello", rows -> rows.size() == 5);
         client.awaitRequestRows("PlainResource.reject", rows -> rows.size() == 1);
-        FmdClient.sleep(1500);
+        client.awaitRollupsOfEveryRequest();
 
         assertEquals(404, client.get("fmd/index.xhtml").statusCode(), "the dashboard moved away from /fmd");
         assertTrue(client.get("hello.xhtml").body().contains("Hello from the drop-in app's own Faces page"));
@@ -159,6 +159,8 @@ class DropInDashboardBrowserIT {
             waitFor(browser).until(d -> !d.findElements(By.id("outlier-query")).isEmpty());
             assertTrue(driver.findElement(By.id("outlier-url")).getText().endsWith("/rest/async/suspended"));
             assertEquals("ms=600\ntoken=[redacted]", driver.findElement(By.id("outlier-query")).getText());
+            assertTrue(driver.findElement(By.id("outlier-stack")).getText().startsWith("(none: the request went on "
+                    + "asynchronously"), "no stack of the pool thread the async request had left");
             browser.screenshot("dropin-outlier");
 
             driver.findElement(By.id("menu-profiler")).click();

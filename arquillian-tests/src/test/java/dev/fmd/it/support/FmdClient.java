@@ -225,6 +225,16 @@ public final class FmdClient {
                 "every rollup table to count " + requests + " requests", ROLLUPS_TIMEOUT);
     }
 
+    /** Waits until the hourly and daily rollups count every request stored so far (the graphs page reads them). */
+    public void awaitRollupsOfEveryRequest() {
+        await(() -> probe(probe + "rollup-hits"), rows -> {
+            Map<String, Long> counts = rows.stream().collect(Collectors.toMap(r -> text(r, "counted"),
+                    r -> (long) number(r, "hits")));
+            return counts.get("request").equals(counts.get("rollup"))
+                    && counts.get("request").equals(counts.get("rollup_day"));
+        }, "the hourly and daily rollups to count every stored request", ROLLUPS_TIMEOUT);
+    }
+
     private List<JsonObject> await(java.util.function.Supplier<List<JsonObject>> rows,
                                    Predicate<List<JsonObject>> condition, String what) {
         return await(rows, condition, what, ROWS_TIMEOUT);
