@@ -1,8 +1,7 @@
 package dev.fmd.rules;
 
-import dev.fmd.access.BearerToken;
+import dev.fmd.access.ApiCaller;
 import dev.fmd.access.DashboardAccess;
-import dev.fmd.access.DashboardUser;
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.query.LevelChanges;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -173,19 +171,19 @@ public final class LevelsApi extends HttpServlet {
      */
     private boolean authorized(HttpServletRequest request, HttpServletResponse response, boolean change)
             throws IOException {
-        if (BearerToken.matches(monitor.config().adminToken(), request.getHeader("Authorization"))) {
+        ApiCaller caller = ApiCaller.of(request, access, monitor.config().adminToken());
+        if (caller.kind() == ApiCaller.Kind.TOKEN) {
             return true;
         }
-        Optional<DashboardUser> user = access.user(request);
-        if (user.isEmpty()) {
+        if (caller.kind() == ApiCaller.Kind.STRANGER) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"fmd\"");
             error(response, HttpServletResponse.SC_UNAUTHORIZED, "log in at " + base + "/login, or send "
                     + (monitor.config().adminToken().isEmpty() ? "fmd.admin-token (not set here)" : "fmd.admin-token")
                     + " as a bearer token");
             return false;
         }
-        if (change && !user.get().role().canChange()) {
-            error(response, HttpServletResponse.SC_FORBIDDEN, user.get().name() + " is a read-only guest");
+        if (change && caller.kind() == ApiCaller.Kind.GUEST) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, caller.user().name() + " is a read-only guest");
             return false;
         }
         if (change && !DashboardAccess.csrfValid(request)) {

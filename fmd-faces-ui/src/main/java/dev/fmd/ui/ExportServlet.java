@@ -1,8 +1,7 @@
 package dev.fmd.ui;
 
-import dev.fmd.access.BearerToken;
+import dev.fmd.access.ApiCaller;
 import dev.fmd.access.DashboardAccess;
-import dev.fmd.access.DashboardUser;
 import dev.fmd.monitor.FmdBeans;
 import dev.fmd.query.ExportQueries;
 import jakarta.servlet.http.HttpServlet;
@@ -93,15 +92,12 @@ public final class ExportServlet extends HttpServlet {
      */
     private boolean admin(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String authorization = request.getHeader("Authorization");
-        if (BearerToken.matches(adminToken, authorization)) {
+        ApiCaller caller = ApiCaller.of(request, access, adminToken);
+        if (caller.kind() == ApiCaller.Kind.TOKEN || caller.kind() == ApiCaller.Kind.ADMIN) {
             return true;
         }
-        Optional<DashboardUser> user = access.user(request);
-        if (user.isPresent()) {
-            if (user.get().role().canChange()) {
-                return true;
-            }
-            text(response, HttpServletResponse.SC_FORBIDDEN, "exports are for the admin; " + user.get().name()
+        if (caller.kind() == ApiCaller.Kind.GUEST) {
+            text(response, HttpServletResponse.SC_FORBIDDEN, "exports are for the admin; " + caller.user().name()
                     + " is a read-only guest");
             return false;
         }
