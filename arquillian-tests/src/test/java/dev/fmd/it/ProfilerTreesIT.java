@@ -41,6 +41,8 @@ class ProfilerTreesIT {
     private static final int AT_LEVEL_3 = 150;
     /** Between two requests at level 3: profiled requests come one by one, as with a budget of a few per second. */
     private static final int PAUSE_MS = 30;
+    /** Far below the cost of starting JFR on a request thread, far above this machine's noise. */
+    private static final int FIRST_REQUEST_MARGIN_MS = 150;
 
     @ArquillianResource
     private URL deployment;
@@ -93,10 +95,13 @@ class ProfilerTreesIT {
 
         assertTrue(profiled.size() >= 40, "the recording started late: " + figures);
         assertTrue(withSamplesInside.size() >= 0.9 * profiled.size(), figures);
+        // The fault this guards against (the first level-3 request starting JFR on its own thread) cost it
+        // 450-1800 ms; this machine's noise alone gave a first profiled request 20-40 ms over the median.
         List<Double> next = profiledDurations.subList(1, 21);
-        double typical = Math.max(median(next) + 5, percentile90(next));
-        assertTrue(profiledDurations.get(0) <= typical, "first profiled request " + profiledDurations.get(0)
-                + " ms, the next 20: median + 5 ms and 90th percentile " + typical + " ms at most: " + figures);
+        double bound = Math.max(median(next) + FIRST_REQUEST_MARGIN_MS, percentile90(next));
+        assertTrue(profiledDurations.get(0) <= bound, "first profiled request " + profiledDurations.get(0)
+                + " ms, at most the next 20's median + " + FIRST_REQUEST_MARGIN_MS + " ms or their 90th percentile ("
+                + bound + " ms): " + figures);
         System.out.println("ProfilerTreesIT: " + figures);
     }
 
