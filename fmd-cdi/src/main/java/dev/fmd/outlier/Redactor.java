@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * <pre>
  * Redactor redactor = new Redactor(List.of("token", "password"));
  * redactor.value("X-Auth-Token", "abc");                               // "[redacted]"
- * redactor.redactPath("/app/token/abc123;jsessionid=F00/orders/42");  // "/app/token/[redacted];jsessionid=[redacted]/orders/42"
+ * redactor.redactPath("/app/token/abc123;jsessionid=F00/orders/42");
+ *                                      // "/app/token/[redacted];jsessionid=[redacted]/orders/42"
  * </pre>
  */
 public final class Redactor {
@@ -46,6 +48,10 @@ public final class Redactor {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ROUTE_WORD = Pattern.compile("[a-z][a-z\\-]*");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)[^@\\s/]+@");
+    private static final Pattern TEXT_SECRET = Pattern.compile(
+            "(?i)\\b((?:password|passwd|pwd|secret|token|api[-_]?key|credential)s?\\s*[=:]\\s*)"
+                    + "(\"[^\"]*\"|'[^']*'|[^\\s;&,)]+)");
 
     private final List<String> words;
 
@@ -193,6 +199,22 @@ public final class Redactor {
             }
         }
         return digit && switches * 4 >= text.length();
+    }
+
+    /**
+     * For free text that fmd logs or shows but did not write itself, such as a database's error message: hides the
+     * password of a URL ({@code jdbc:mysql://fmd:s3cret@db/fmd}) and the value after {@code password=},
+     * {@code token:}, {@code secret=}, {@code apikey=}, {@code credential=} and the like.
+     *
+     * @param text the text, or null
+     * @return the text with those values replaced by {@link #REDACTED}
+     */
+    public static String redactText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String replacement = "$1" + Matcher.quoteReplacement(REDACTED);
+        return TEXT_SECRET.matcher(URL_PASSWORD.matcher(text).replaceAll(replacement + "@")).replaceAll(replacement);
     }
 
     /** Rule 3: whether a decoded path segment names a secret, so that the segment after it holds one. */

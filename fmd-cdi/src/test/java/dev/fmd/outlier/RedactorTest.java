@@ -85,7 +85,8 @@ class RedactorTest {
 
     @Test
     void urlsKeepTheirHostAndRedactPathQueryAndFragment() {
-        assertEquals("https://shop.example:8443/app/token/[redacted]?page=2&access_token=[redacted]#id_token=[redacted]",
+        assertEquals("https://shop.example:8443/app/token/[redacted]?page=2&access_token=[redacted]"
+                        + "#id_token=[redacted]",
                 redactor.redactUrl("https://shop.example:8443/app/token/abc123?page=2&access_token=xyz#id_token=e"));
         assertEquals("http://shop.example", redactor.redactUrl("http://shop.example"));
         assertEquals("http://shop.example?a=1", redactor.redactUrl("http://shop.example?a=1"));
@@ -105,5 +106,15 @@ class RedactorTest {
         assertEquals("next=[redacted]", redactor.parameter("next", "eyJhbGciOiJub25lIn0.e30."));
         assertEquals("[redacted]=[redacted]", redactor.parameter("x7QkR2vN9pLm4TzB8wYc", "1"));
         assertEquals("page=2", redactor.parameter("page", "2"));
+    }
+
+    @Test
+    void freeTextLosesUrlPasswordsAndValuesAfterSecretWords() {
+        assertEquals("no jdbc:mariadb://fmd:[redacted]@db:3306/fmd?password=[redacted]&ssl=true",
+                Redactor.redactText("no jdbc:mariadb://fmd:s3cret@db:3306/fmd?password=s3cret&ssl=true"));
+        assertEquals("token: [redacted] and apiKey=[redacted] (using password: [redacted])",
+                Redactor.redactText("token: abc and apiKey='x y' (using password: YES)"));
+        assertEquals("Connection refused: db:5432", Redactor.redactText("Connection refused: db:5432"));
+        assertEquals(null, Redactor.redactText(null));
     }
 }
