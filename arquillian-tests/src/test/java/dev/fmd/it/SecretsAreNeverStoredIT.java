@@ -30,8 +30,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static dev.fmd.it.support.FmdClient.number;
 import static dev.fmd.it.support.FmdClient.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parameters (value and name), path segments ({@code /reset/SECRET}, {@code /token/SECRET}), matrix parameters
  * ({@code ;jsessionid=}, {@code ;token=}), a JSON body (field name and value), and a path no resource matches; every
  * request but the warm-ups is an outlier of a level-3 endpoint, so that its whole context is stored. Then no table of
- * fmd's, in any column, and no line of the server's log holds the secret.
+ * fmd's, in any column, no outlier's page of the dashboard, and no line of the server's log holds the secret.
  */
 @ExtendWith(ArquillianExtension.class)
 class SecretsAreNeverStoredIT {
@@ -123,6 +125,15 @@ class SecretsAreNeverStoredIT {
         assertTrue(stored.getJsonNumber("rows").longValue() >= 10 + 5, "rows searched: " + stored);
         assertEquals(List.of(), stored.getJsonArray("hits").getValuesAs(JsonString::getString),
                 "columns holding the secret " + SECRET);
+
+        for (String endpoint : ENDPOINTS) {
+            JsonObject outlier = client.outlierRows(endpoint).get(0);
+            HttpResponse<String> page = client.page("fmd/outliers.xhtml?id=" + (long) number(outlier, "endpoint_id")
+                    + "&o=" + (long) number(outlier, "id"));
+            assertTrue(page.statusCode() == 200 && page.body().contains(text(outlier, "request_url")),
+                    endpoint + "'s outlier page shows its context: " + page.statusCode());
+            assertFalse(page.body().contains(SECRET), endpoint + "'s outlier page shows the secret " + SECRET);
+        }
 
         FmdClient.sleep(500); // Payara writes its log a little after the fact
         assertTrue(TinyApp.serverLogContains("secrets"), "the server's log is read");
