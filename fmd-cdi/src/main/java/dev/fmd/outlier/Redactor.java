@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * words; a plural such as {@code /tokens/5} does not count), unless the segment after it is a plain lower-case word
  * ({@code /auth/login}, {@code /token/refresh}): those are routes.</li>
  * </ol>
- * A secret is stored as {@link #REDACTED}; a secret-shaped parameter name too.
+ * A secret is stored as {@link #REDACTED}; a secret-shaped parameter name too. Header values that are URLs or paths
+ * ({@code Referer}) are redacted as URLs ({@link #redactUrl}). Free text fmd did not write, such as a database's
+ * error message, goes through {@link #redactText}.
  * <pre>
  * Redactor redactor = new Redactor(List.of("token", "password"));
  * redactor.value("X-Auth-Token", "abc");                               // "[redacted]"
