@@ -87,7 +87,7 @@ class SecretsAreNeverStoredIT {
     }
 
     @Test
-    void aSecretSentEverywhereIsInNoTableAndNoLogLine() throws Exception {
+    void aSecretSentEverywhereIsInNoTableNoPageAndNoLogLine() throws Exception {
         FmdClient client = new FmdClient(deployment, "api");
         client.endpointRows(); // the application's first request, which is slow, is not one of the endpoints'
         for (int round = 0; round <= SecretsResource.WARM_UPS; round++) {
