@@ -1,7 +1,8 @@
 package dev.fmd.monitor;
 
 /**
- * One monitored resource method, as the dashboard lists it: {@code OrderResource.get}, {@code GET /api/orders/{id}}.
+ * One monitored resource method, as the dashboard lists it: {@code OrderResource.get}, {@code GET /api/orders/{id}};
+ * or a pseudo-endpoint of requests that reached no resource method ({@link #unmatched}).
  * <p>
  * Created once at deployment by the {@link EndpointRegistry}; its database id is filled in by the store when the
  * endpoint row exists, and its level can change at run time.
@@ -84,6 +85,11 @@ public final class Endpoint {
     /** @return the path template, e.g. {@code /api/orders/{id}} */
     public String path() {
         return path;
+    }
+
+    /** @return the highest level it can have: 3, or 1 for a pseudo-endpoint of {@link #unmatched} requests */
+    public int maxLevel() {
+        return maxLevel;
     }
 
     /** @return the monitoring level: 0 only last-requested, 1 measurements, 2 + outliers, 3 + profiler */

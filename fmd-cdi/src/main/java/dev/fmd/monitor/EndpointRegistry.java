@@ -21,6 +21,10 @@ import java.util.stream.Collectors;
  * When the runtime shows fmd the first method of a root resource class, the whole class is registered, and so are
  * the sub-resource classes its locators return (with the locator's path as prefix), so that every endpoint is listed
  * before its first request. Each new endpoint is also queued for the store, which writes its row.
+ * <p>
+ * Every resource method, monitored or not, is also a {@link Route}, so that a request that reached no resource
+ * method can be given the endpoint it was going to ({@link #routeFor}); when none, it goes to an
+ * {@link #unmatched} pseudo-endpoint.
  */
 public final class EndpointRegistry {
 

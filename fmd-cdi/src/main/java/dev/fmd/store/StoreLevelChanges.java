@@ -39,6 +39,10 @@ public class StoreLevelChanges implements LevelChanges {
         if (endpoint.isEmpty()) {
             return false;
         }
+        if (level > endpoint.get().maxLevel()) {
+            throw new IllegalArgumentException("level of " + endpoint.get() + " must be 0 (off) or 1 (measure): it "
+                    + "has no resource method to watch or profile, not " + level);
+        }
         new EndpointRows(store).level(endpointId, level);
         endpoint.get().level(level);
         return true;
