@@ -59,6 +59,7 @@ class UnmatchedRequestsIT {
     /** The requests {@link #send} makes that fmd records. */
     private static final int RECORDED = 11;
     private static final int SCANNED = 10_000;
+    private static final String TOKEN = java.util.UUID.randomUUID().toString();
     private static boolean sent;
     private static AssertionError sendFailed;
 
@@ -70,7 +71,8 @@ class UnmatchedRequestsIT {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "unmatched.war")
                 .addPackage(ShopApplication.class.getPackage())
                 .addAsWebResource(new StringAsset("<p>a static page</p>"), "index.html");
-        return TestWars.configured(TestWars.withFmd(war), Map.of("fmd.queue-capacity", "50000"), PREFIX);
+        return TestWars.configured(TestWars.withFmd(war), Map.of("fmd.queue-capacity", "50000",
+                "fmd.admin-token", TOKEN), PREFIX);
     }
 
     @AfterAll
@@ -161,7 +163,7 @@ class UnmatchedRequestsIT {
 
     @Test
     @Order(3)
-    void theDashboardListsTheUnmatchedEndpointsAndShowsTheirPages() {
+    void theDashboardListsTheUnmatchedEndpointsAndShowsTheirPagesAtLevelOneAtMost() {
         send();
         FmdClient client = client();
         String overview = client.page("fmd").body();
@@ -181,6 +183,15 @@ class UnmatchedRequestsIT {
         HttpResponse<String> page = client.page(links.get("GET /api/nothing/{}/x").replaceFirst("^/[^/]+/", ""));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("/api/nothing/{}/x"), page.body());
+
+        JsonObject nothing = client.endpointRows().stream().filter(e -> "/api/nothing/{}/x".equals(text(e, "path")))
+                .findFirst().orElseThrow();
+        assertEquals(1, (int) number(nothing, "monitor_level"));
+        HttpResponse<String> profiled = client.putJson("fmd/api/endpoints/" + (long) number(nothing, "id") + "/level",
+                "{\"level\":3}", "Authorization", "Bearer " + TOKEN);
+        assertEquals(204, profiled.statusCode(), profiled.body());
+        assertEquals(1, (int) number(client.endpointRows().stream().filter(e -> "/api/nothing/{}/x".equals(
+                text(e, "path"))).findFirst().orElseThrow(), "monitor_level"), "never watched nor profiled");
     }
 
     @Test
