@@ -2,6 +2,7 @@ package dev.fmd.monitor;
 
 import dev.fmd.GroupBy;
 import dev.fmd.config.FmdConfig;
+import dev.fmd.outlier.Redactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -36,6 +37,7 @@ public class Monitor {
     private Instance<RequestObserver> observerBeans;
     private volatile boolean observersResolved;
     private ClientAddress clientAddress;
+    private Redactor redactor;
     private final Problems problems = new Problems();
     private volatile GroupBy groupBy;
     private volatile boolean groupByResolved;
@@ -63,6 +65,7 @@ public class Monitor {
         this.queue = new RecordQueue<>(config.queueCapacity());
         this.attachments = new RecordQueue<>(Math.max(64, config.queueCapacity() / 10));
         this.clientAddress = new ClientAddress(config.trustedProxies());
+        this.redactor = new Redactor(config.redact());
         this.observersResolved = true;
     }
 
@@ -175,7 +178,7 @@ public class Monitor {
      * resource method. When it went to a JAX-RS servlet, it gets the endpoint it was going to, when the routes say
      * so unambiguously ({@link EndpointRegistry#routeFor}: a {@code @PreMatching} filter ended it, a locator
      * failed, its media types fit no method), else the {@link EndpointRegistry#unmatched} pseudo-endpoint of its
-     * method and path template.
+     * method and path template, made from the path once its secrets are redacted ({@link Redactor#redactPath}).
      *
      * @param request the request, no endpoint named
      * @param http    the servlet request
@@ -197,7 +200,7 @@ public class Monitor {
                 return false;
             }
             request.endpointAfterwards(route.flatMap(Route::endpoint)
-                    .orElseGet(() -> endpoints.unmatched(method, path)));
+                    .orElseGet(() -> endpoints.unmatched(method, redactor.redactPath(path))));
             return true;
         } catch (Throwable t) {
             problems.report("recording a request that reached no resource method", t);

@@ -1,12 +1,15 @@
 package dev.fmd.monitor;
 
+import dev.fmd.outlier.Redactor;
+
 import java.util.regex.Pattern;
 
 /**
  * Cuts the raw path of a request no resource method matched into a short template that says where it went without
  * its ids: {@code /api/items/42/notes;jsessionid=x} becomes {@code /api/items/{}/notes}.
  * <p>
- * Each segment loses its matrix parameters; a segment that looks like an id or a token becomes {@code {}}: digits
+ * Each segment loses its matrix parameters; a segment that looks like an id or a token becomes {@code {}}, as does
+ * one the {@link Redactor} redacted: digits
  * (with separators, as in a date), a UUID, a hexadecimal run of 8 or more with a digit, 16 or more characters with a
  * digit, or more than {@value #MAX_SEGMENT} characters. Characters other than those of a URL path are replaced by
  * {@code _}. At most {@value #MAX_SEGMENTS} segments are kept (more end in {@code /*}) and the template is at most
@@ -77,7 +80,7 @@ final class PathTemplate {
     }
 
     private static boolean isId(String segment) {
-        if (segment.length() > MAX_SEGMENT || NUMBERISH.matcher(segment).matches()
+        if (segment.equals(Redactor.REDACTED) || segment.length() > MAX_SEGMENT || NUMBERISH.matcher(segment).matches()
                 || UUID.matcher(segment).matches()) {
             return true;
         }

@@ -16,6 +16,7 @@ class PathTemplateTest {
         assertEquals("/reset/{}", PathTemplate.of("/reset/aZ9kLm2QpR7sT4uV"), "a token-like segment");
         assertEquals("/api/admin", PathTemplate.of("/api/admin"));
         assertEquals("/api/cafe", PathTemplate.of("/api/cafe"), "a short hex-looking word without digits stays");
+        assertEquals("/api/reset/{}", PathTemplate.of("/api/reset/[redacted]"), "what the Redactor redacted");
     }
 
     @Test
