@@ -107,7 +107,7 @@ public final class EndpointRegistry {
      * @return the route found, its endpoint empty when that method is not monitored; empty when no route or
      *         several fit
      */
-    public Optional<Route> routeFor(String httpMethod, String path) {
+    Optional<Route> routeFor(String httpMethod, String path) {
         return Route.pick(routes, httpMethod, PathTemplate.normalized(path));
     }
 
