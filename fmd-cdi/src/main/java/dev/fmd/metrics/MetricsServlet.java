@@ -52,7 +52,7 @@ public final class MetricsServlet extends HttpServlet {
             case ALLOWED -> {
                 MetricsFormat format = MetricsFormat.negotiate(request.getHeader("Accept"));
                 MetricsSnapshot snapshot = MetricsSnapshot.of(monitor.endpoints().all(), counters, status.status(),
-                        System.currentTimeMillis());
+                        System.currentTimeMillis(), monitor.following());
                 text(response, HttpServletResponse.SC_OK, format.contentType(), MetricsText.render(snapshot, format));
             }
         }

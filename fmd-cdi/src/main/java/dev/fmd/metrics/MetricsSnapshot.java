@@ -1,6 +1,7 @@
 package dev.fmd.metrics;
 
 import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.Following;
 import dev.fmd.query.DashboardStatus;
 import dev.fmd.query.DatabaseState;
 
@@ -25,10 +26,11 @@ public record MetricsSnapshot(List<EndpointMetrics> endpoints, SelfMetrics self)
      * @param counters  what each served, as the writer counted it
      * @param status    fmd's state on this instance
      * @param nowMillis the current time, for the writer's lag
+     * @param following what the observers hold for requests in flight
      * @return the snapshot, endpoints sorted by name, HTTP method and route
      */
     public static MetricsSnapshot of(Collection<Endpoint> endpoints, RequestCounters counters, DashboardStatus status,
-                                     long nowMillis) {
+                                     long nowMillis, List<Following> following) {
         List<EndpointMetrics> shown = endpoints.stream()
                 .sorted(Comparator.comparing(Endpoint::name).thenComparing(Endpoint::httpMethod)
                         .thenComparing(Endpoint::path))
@@ -36,7 +38,7 @@ public record MetricsSnapshot(List<EndpointMetrics> endpoints, SelfMetrics self)
                 .toList();
         SelfMetrics self = new SelfMetrics(status.appVersion(), status.instance(), status.queued(),
                 status.queueCapacity(), status.dropped(), status.rejected(), status.lostDetails(), status.written(),
-                counters.writerLagMillis(nowMillis), status.database() == DatabaseState.UP);
+                counters.writerLagMillis(nowMillis), status.database() == DatabaseState.UP, following);
         return new MetricsSnapshot(shown, self);
     }
 }

@@ -1,5 +1,7 @@
 package dev.fmd.metrics;
 
+import dev.fmd.monitor.Following;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -103,9 +105,29 @@ public final class MetricsText {
         sample("fmd_writer_lag_seconds", "", decimal(self.writerLagMillis(), 3));
         gauge("fmd_database_up", "1 when the database answered the writer last time, else 0.",
                 self.databaseUp() ? 1 : 0);
+        following(self.following());
         family("fmd", Type.INFO, null, "The application version measured and this instance's name.");
         sample("fmd_info", "version=\"" + escapeLabelValue(self.version()) + "\",instance=\""
                 + escapeLabelValue(self.instance()) + '"', 1);
+    }
+
+    private void following(List<Following> following) {
+        family("fmd_followed_requests", Type.GAUGE, null,
+                "Requests in flight the outlier watch or the profiler keeps state for; 0 once the server is quiet.");
+        for (Following one : following) {
+            sample("fmd_followed_requests", observerLabel(one), one.requests());
+        }
+        family("fmd_expired_requests", Type.COUNTER, null,
+                "Requests followed too long without ending, dropped with their outlier stack or call tree.");
+        for (Following one : following) {
+            sample("fmd_expired_requests_total", observerLabel(one), one.expired());
+        }
+        gauge("fmd_profiler_sampling", "1 while JFR execution sampling runs for the profiler, else 0.",
+                following.stream().anyMatch(Following::sampling) ? 1 : 0);
+    }
+
+    private static String observerLabel(Following following) {
+        return "observer=\"" + escapeLabelValue(following.observer()) + '"';
     }
 
     private void gauge(String name, String help, long value) {

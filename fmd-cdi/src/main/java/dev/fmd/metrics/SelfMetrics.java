@@ -1,5 +1,9 @@
 package dev.fmd.metrics;
 
+import dev.fmd.monitor.Following;
+
+import java.util.List;
+
 /**
  * fmd's own state on this instance, in a scrape.
  *
@@ -13,7 +17,15 @@ package dev.fmd.metrics;
  * @param written         {@code fmd_written_total}: request rows written
  * @param writerLagMillis {@code fmd_writer_lag_seconds}, in ms: see {@link RequestCounters#writerLagMillis}
  * @param databaseUp      {@code fmd_database_up}: whether the database answered the writer last time
+ * @param following       {@code fmd_followed_requests}, {@code fmd_expired_requests_total} and
+ *                        {@code fmd_profiler_sampling}: what the outlier watch and the profiler hold for requests in
+ *                        flight
  */
 public record SelfMetrics(String version, String instance, long queueDepth, long queueCapacity, long dropped,
-                          long rejected, long lostDetails, long written, long writerLagMillis, boolean databaseUp) {
+                          long rejected, long lostDetails, long written, long writerLagMillis, boolean databaseUp,
+                          List<Following> following) {
+
+    public SelfMetrics {
+        following = List.copyOf(following);
+    }
 }

@@ -23,6 +23,7 @@ public final class InFlightRequest {
     private String ip;
     private boolean recorded;
     private boolean matched;
+    private boolean ended;
     private volatile Object[] notes = NO_NOTES;
     private volatile boolean detached;
 
@@ -197,5 +198,23 @@ public final class InFlightRequest {
         }
         recorded = true;
         return true;
+    }
+
+    /** @return true the first time only, so that the observers hear of the request's end exactly once */
+    synchronized boolean markEnded() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        return true;
+    }
+
+    /**
+     * @param nowNanos    the time by {@link System#nanoTime()}
+     * @param boundNanos  a duration
+     * @return whether the request started more than {@code boundNanos} ago
+     */
+    public boolean olderThan(long nowNanos, long boundNanos) {
+        return nowNanos - startNanos > boundNanos;
     }
 }

@@ -213,6 +213,7 @@ public class Monitor {
      * asynchronous response completes.
      */
     void finish(InFlightRequest request, HttpServletRequest http, HttpServletResponse response, Throwable escaped) {
+        boolean endsLater = false;
         try {
             if (request.endpoint().level() > 0) {
                 request.groupBy(groupByOf(http));
@@ -224,11 +225,16 @@ public class Monitor {
                 record(request, http, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             } else if (http.isAsyncStarted()) {
                 http.getAsyncContext().addListener(new Completion(request, http));
+                endsLater = true;
             } else {
                 record(request, http, response.getStatus());
             }
         } catch (Throwable t) {
             problems.report("recording a request", t);
+        } finally {
+            if (!endsLater) {
+                ended(request);
+            }
         }
     }
 
@@ -246,6 +252,32 @@ public class Monitor {
         if (request.handle() != null) {
             tellObservers(observer -> observer.finished(request, http, status, duration));
         }
+    }
+
+    /**
+     * Tells the observers, once, that a request they were told of has ended, recorded or not: called on every way
+     * out of {@link #finish}, or when the asynchronous response completed. Nothing is allocated below level 2.
+     */
+    private void ended(InFlightRequest request) {
+        if (request.handle() != null && request.markEnded()) {
+            tellObservers(observer -> observer.ended(request));
+        }
+    }
+
+    /** @return what each observer holds for requests in flight now (fmd's own metrics); off the request path */
+    public java.util.List<Following> following() {
+        if (!observersResolved) {
+            resolveObservers();
+        }
+        java.util.List<Following> all = new java.util.ArrayList<>();
+        for (RequestObserver observer : observers) {
+            try {
+                all.add(observer.following());
+            } catch (RuntimeException e) {
+                problems.report("reading what " + observer.getClass().getSimpleName() + " follows", e);
+            }
+        }
+        return all;
     }
 
     private String groupByOf(HttpServletRequest http) {
@@ -295,6 +327,8 @@ public class Monitor {
                 record(request, http, status);
             } catch (Throwable t) {
                 problems.report("recording an asynchronous request", t);
+            } finally {
+                ended(request);
             }
         }
 

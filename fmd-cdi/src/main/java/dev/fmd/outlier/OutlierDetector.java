@@ -2,6 +2,7 @@ package dev.fmd.outlier;
 
 import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.Following;
 import dev.fmd.monitor.InFlightRequest;
 import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Monitor;
@@ -36,6 +37,7 @@ public class OutlierDetector implements RequestObserver {
     private OutlierWatch watch;
     private final Map<Endpoint, RunningAverage> averages = new ConcurrentHashMap<>();
     private final Set<InFlightRequest> running = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
 
     /** For the container's proxy. */
     protected OutlierDetector() {
@@ -90,7 +92,6 @@ public class OutlierDetector implements RequestObserver {
 
     @Override
     public void finished(InFlightRequest request, HttpServletRequest http, int status, long durationNanos) {
-        running.remove(request);
         Watched watched = request.note(Watched.class);
         RunningAverage average = averages.computeIfAbsent(request.endpoint(), e -> new RunningAverage());
         average.add(durationNanos);
@@ -102,6 +103,26 @@ public class OutlierDetector implements RequestObserver {
                 problems.report("keeping an outlier (queue full)", new IllegalStateException("dropped"));
             }
         }
+    }
+
+    @Override
+    public void ended(InFlightRequest request) {
+        running.remove(request);
+    }
+
+    /**
+     * Stops watching a request followed for longer than {@link #FOLLOWED_AT_MOST_NANOS} (its end was missed, or it
+     * streams for long): no stack is taken of it any more. Called by the {@link OutlierWatch}.
+     */
+    void expire(InFlightRequest request) {
+        if (running.remove(request)) {
+            expired.increment();
+        }
+    }
+
+    @Override
+    public Following following() {
+        return new Following("outliers", running.size(), expired.sum(), false);
     }
 
     /** @return the requests running now that have a threshold, for the {@link OutlierWatch} */

@@ -12,6 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * for a request that has run past
  * its outlier threshold, takes its thread's stack once (cut below the endpoint method), while it is still stuck.
  * Taking another thread's stack pauses it at a safepoint; this happens once per outlier, never per request.
+ * A request watched for longer than {@link dev.fmd.monitor.RequestObserver#FOLLOWED_AT_MOST_NANOS} is dropped from
+ * the watch ({@link OutlierDetector#expire}), so that a request whose end fmd missed is not watched forever.
  */
 final class OutlierWatch implements Runnable {
 
@@ -33,6 +35,10 @@ final class OutlierWatch implements Runnable {
             LockSupport.parkNanos(detector.running().isEmpty() ? IDLE_NANOS : PERIOD_NANOS);
             long now = System.nanoTime();
             for (InFlightRequest request : detector.running()) {
+                if (request.olderThan(now, OutlierDetector.FOLLOWED_AT_MOST_NANOS)) {
+                    detector.expire(request);
+                    continue;
+                }
                 try {
                     OutlierDetector.Watched watched = request.note(OutlierDetector.Watched.class);
                     // an asynchronous request's thread has gone back to the pool: its stack is not the request's

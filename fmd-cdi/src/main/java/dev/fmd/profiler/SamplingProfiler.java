@@ -2,6 +2,7 @@ package dev.fmd.profiler;
 
 import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.Following;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.InFlightRequest;
 import dev.fmd.monitor.Problems;
@@ -71,7 +72,10 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     private final AtomicInteger profiling = new AtomicInteger();
     private RecordQueue<RequestAttachment> attachments;
     private Problems problems;
+    /** The windows of profiled requests, by thread: a thread's entry goes once its windows are complete. */
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+    private long nextExpiry = System.nanoTime();
     private BooleanSupplier anyAtLevel3;
     private volatile SamplingSwitch sampling;
     private volatile boolean closed;
@@ -137,6 +141,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      *         otherwise how long until a token comes, {@link Long#MAX_VALUE} for never
      */
     long nanosUntilDemand() {
+        expireStuckWindows();
         if (profiling.get() > 0) {
             return 0;
         }
@@ -150,8 +155,37 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         return until;
     }
 
+    /**
+     * Runs on the switch's thread, at most once a second: ends the windows of requests followed for longer than
+     * {@link #FOLLOWED_AT_MOST_NANOS} (their end was missed), so that they keep sampling on no longer; their trees are
+     * not kept.
+     */
+    private void expireStuckWindows() {
+        long now = System.nanoTime();
+        if (now - nextExpiry < 0) {
+            return;
+        }
+        nextExpiry = now + 1_000_000_000L;
+        for (Deque<Window> ofThread : windows.values()) {
+            synchronized (ofThread) {
+                for (Window window : ofThread) {
+                    if (window.end == null && window.request.olderThan(now, FOLLOWED_AT_MOST_NANOS)) {
+                        window.end = Instant.now();
+                        window.leftThread(profiling);
+                        expired.increment();
+                    }
+                }
+            }
+        }
+    }
+
     private void recordingClosed() {
         delivering = false;
+        for (Deque<Window> ofThread : windows.values()) {
+            synchronized (ofThread) {
+                ofThread.forEach(window -> window.leftThread(profiling));
+            }
+        }
         windows.clear();
     }
 
@@ -173,15 +207,18 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         }
         Window window = new Window(request.endpoint(), request, Instant.now());
         request.note(Window.class, window);
-        Deque<Window> ofThread = windows.computeIfAbsent(request.thread().getId(), id -> new ArrayDeque<>());
-        synchronized (ofThread) {
-            Window previous = ofThread.peekLast();
-            if (previous != null && previous.end == null) {
-                previous.end = window.start; // its end was missed (an asynchronous request ends on another thread)
-                previous.leftThread(profiling);
+        windows.compute(request.thread().getId(), (id, kept) -> {
+            Deque<Window> ofThread = kept != null ? kept : new ArrayDeque<>();
+            synchronized (ofThread) {
+                Window previous = ofThread.peekLast();
+                if (previous != null && previous.end == null) {
+                    previous.end = window.start; // its end was missed (an asynchronous request ends on another thread)
+                    previous.leftThread(profiling);
+                }
+                ofThread.addLast(window);
             }
-            ofThread.addLast(window);
-        }
+            return ofThread;
+        });
     }
 
     @Override
@@ -192,6 +229,31 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
             window.end = Instant.now();
             window.leftThread(profiling);
         }
+    }
+
+    /** Ends the window of a request whose end was not recorded; its tree is not kept (it has no duration). */
+    @Override
+    public void ended(InFlightRequest request) {
+        Window window = request.note(Window.class);
+        if (window != null) {
+            if (window.end == null) {
+                window.end = Instant.now();
+            }
+            window.leftThread(profiling);
+        }
+    }
+
+    /** @return the profiled requests whose windows are held (in flight, or waiting for their samples) */
+    @Override
+    public Following following() {
+        int held = 0;
+        for (Deque<Window> ofThread : windows.values()) {
+            synchronized (ofThread) {
+                held += ofThread.size();
+            }
+        }
+        SamplingSwitch on = sampling;
+        return new Following("profiler", held, expired.sum(), on != null && on.sampling());
     }
 
     @Override
@@ -271,17 +333,19 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         Instant cutoff = previousFlush;
         previousFlush = Instant.now();
         List<Window> complete = new ArrayList<>();
-        for (Iterator<Map.Entry<Long, Deque<Window>>> it = windows.entrySet().iterator(); it.hasNext(); ) {
-            Deque<Window> ofThread = it.next().getValue();
-            synchronized (ofThread) {
-                for (Iterator<Window> w = ofThread.iterator(); w.hasNext(); ) {
-                    Window window = w.next();
-                    if (window.end != null && window.end.isBefore(cutoff)) {
-                        w.remove();
-                        complete.add(window);
+        for (Long thread : windows.keySet()) {
+            windows.computeIfPresent(thread, (id, ofThread) -> {
+                synchronized (ofThread) {
+                    for (Iterator<Window> w = ofThread.iterator(); w.hasNext(); ) {
+                        Window window = w.next();
+                        if (window.end != null && window.end.isBefore(cutoff)) {
+                            w.remove();
+                            complete.add(window);
+                        }
                     }
+                    return ofThread.isEmpty() ? null : ofThread;
                 }
-            }
+            });
         }
         for (Window window : complete) {
             try {

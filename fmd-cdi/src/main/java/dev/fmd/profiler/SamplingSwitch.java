@@ -52,7 +52,7 @@ final class SamplingSwitch implements Runnable {
     private final Problems problems;
     private volatile RecordingStream running;
     private volatile boolean armed;
-    private boolean sampling;
+    private volatile boolean sampling;
     private long samplingSince;
     private long demandSeen;
     private volatile Thread thread;
@@ -85,6 +85,11 @@ final class SamplingSwitch implements Runnable {
     /** @return whether the recording runs now */
     boolean running() {
         return running != null;
+    }
+
+    /** @return whether JFR execution sampling is switched on now */
+    boolean sampling() {
+        return sampling;
     }
 
     /** @return whether execution sampling runs now and has for {@value #ARMING_PERIODS} periods */

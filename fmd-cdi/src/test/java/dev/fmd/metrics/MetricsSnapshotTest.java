@@ -47,21 +47,22 @@ class MetricsSnapshotTest {
         RequestCounters counters = new RequestCounters(() -> 1);
         counters.taken(List.of(new RequestRecord(second, true, 1_000, 1, "1.0", null, "127.0.0.1", 200, null, null)));
 
-        MetricsSnapshot snapshot = MetricsSnapshot.of(registry.all(), counters, status(DatabaseState.UP), 4_000);
+        MetricsSnapshot snapshot = MetricsSnapshot.of(registry.all(), counters, status(DatabaseState.UP), 4_000,
+                List.of());
 
         assertEquals(List.of("First.read GET /a", "First.remove DELETE /a", "Second.read GET /b"),
                 snapshot.endpoints().stream().map(e -> e.endpoint() + " " + e.method() + " " + e.route()).toList());
         assertEquals(1, snapshot.endpoints().get(2).counts().count());
         assertEquals(0, snapshot.endpoints().get(0).counts().count());
-        assertEquals(new SelfMetrics("2.0", "node-1", 5, 100, 4, 3, 2, 1, 3_000, true), snapshot.self());
+        assertEquals(new SelfMetrics("2.0", "node-1", 5, 100, 4, 3, 2, 1, 3_000, true, List.of()), snapshot.self());
     }
 
     @Test
     void theDatabaseIsUpOnlyWhenItAnswered() {
         RequestCounters counters = new RequestCounters(() -> 0);
-        assertTrue(MetricsSnapshot.of(List.of(), counters, status(DatabaseState.UP), 0).self().databaseUp());
+        assertTrue(MetricsSnapshot.of(List.of(), counters, status(DatabaseState.UP), 0, List.of()).self().databaseUp());
         for (DatabaseState state : List.of(DatabaseState.STARTING, DatabaseState.UNREACHABLE, DatabaseState.DISABLED)) {
-            assertFalse(MetricsSnapshot.of(List.of(), counters, status(state), 0).self().databaseUp(), state.name());
+            assertFalse(MetricsSnapshot.of(List.of(), counters, status(state), 0, List.of()).self().databaseUp(), state.name());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.fmd.metrics;
 
+import dev.fmd.monitor.Following;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -99,7 +101,9 @@ class MetricsTextTest {
         String text = MetricsText.render(snapshot(), MetricsFormat.OPENMETRICS);
         for (String line : List.of("fmd_queue_depth 7", "fmd_queue_capacity 10000", "fmd_dropped_total 3",
                 "fmd_rejected_total 2", "fmd_lost_details_total 1", "fmd_written_total 123456789012",
-                "fmd_writer_lag_seconds 1.5", "fmd_database_up 0")) {
+                "fmd_writer_lag_seconds 1.5", "fmd_database_up 0", "fmd_followed_requests{observer=\"outliers\"} 2",
+                "fmd_followed_requests{observer=\"profiler\"} 1", "fmd_expired_requests_total{observer=\"profiler\"} 4",
+                "fmd_profiler_sampling 1")) {
             assertTrue(text.contains("\n" + line + "\n"), line + " in\n" + text);
         }
     }
@@ -110,7 +114,8 @@ class MetricsTextTest {
 
     private static MetricsSnapshot snapshot(EndpointMetrics... endpoints) {
         return new MetricsSnapshot(List.of(endpoints), new SelfMetrics("1.0 \"beta\"", "node\\1", 7, 10_000, 3, 2, 1,
-                123_456_789_012L, 1_500, false));
+                123_456_789_012L, 1_500, false, List.of(new Following("outliers", 2, 0, false),
+                new Following("profiler", 1, 4, true))));
     }
 
     /** @param statusAndMillis status, duration in ms, status, duration in ms, ... */
