@@ -9,6 +9,8 @@ package dev.fmd.monitor;
 public final class InFlightRequest {
 
     private static final ThreadLocal<InFlightRequest> CURRENT = new ThreadLocal<>();
+    /** The JAX-RS request property that carries a request of level 2 or more to threads other than its own. */
+    static final String PROPERTY = "dev.fmd.monitor.InFlightRequest";
     private static final Object[] NO_NOTES = new Object[0];
 
     final long startNanos = System.nanoTime();
@@ -149,6 +151,14 @@ public final class InFlightRequest {
                 monitor.started(this);
             }
         }
+    }
+
+    /**
+     * Its asynchronous response is being written, on another thread than the request's: the observers are done with
+     * it, whether or not the container reports the response complete later.
+     */
+    void respondingElsewhere() {
+        monitor.ended(this);
     }
 
     /** Called when the resource method is entered; nested calls (locators, one resource calling another) count up. */

@@ -256,9 +256,10 @@ public class Monitor {
 
     /**
      * Tells the observers, once, that a request they were told of has ended, recorded or not: called on every way
-     * out of {@link #finish}, or when the asynchronous response completed. Nothing is allocated below level 2.
+     * out of {@link #finish}, and for an asynchronous request when its response is being written on another thread
+     * ({@link EndpointFilter}) or is complete. Nothing is allocated below level 2.
      */
-    private void ended(InFlightRequest request) {
+    void ended(InFlightRequest request) {
         if (request.handle() != null && request.markEnded()) {
             tellObservers(observer -> observer.ended(request));
         }

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * concern's extension. Called only for requests of endpoints at level 2 or more; must be fast and must not throw
  * (an exception is counted and ignored).
  * <p>
- * Every request {@link #started} is {@link #ended} exactly once, after {@link #finished} when it was recorded, or
- * alone when it never will be (fmd failed to follow it to its end): an observer drops what it keeps for a request
+ * Every request {@link #started} is {@link #ended} exactly once: after {@link #finished} when it was recorded (an
+ * asynchronous one possibly before), or alone when it never will be (fmd failed to follow it to its end): an observer drops what it keeps for a request
  * in {@code ended}, so that what it holds never grows with requests that were not recorded. As a last defence, an
  * observer drops the state of a request it followed for longer than {@link #FOLLOWED_AT_MOST_NANOS} and counts it
  * in {@link Following#expired()}.
@@ -41,7 +41,10 @@ public interface RequestObserver {
 
     /**
      * The request is over for fmd: called once for every request {@link #started}, after {@link #finished} or
-     * without it; on the request thread or the container's thread that completed it.
+     * without it; on the request thread or the container's thread that completed it. For an asynchronous request
+     * it may come before {@link #finished}, as soon as its response is being written on another thread (the container
+     * may never report the end of a response whose client left), so {@code finished} must accept a request already
+     * ended.
      *
      * @param request the request
      */
