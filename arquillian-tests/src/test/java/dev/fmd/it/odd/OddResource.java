@@ -25,6 +25,7 @@ public class OddResource {
     /** The large responses, 1 MB: more than the socket buffers take at once, so writing fails once the client left. */
     private static final byte[] LARGE = new byte[1024 * 1024];
     private static final int CHUNK = 64 * 1024;
+    private static final byte[] LATE = Arrays.copyOf(LARGE, CHUNK);
 
     static {
         Arrays.fill(LARGE, (byte) 'x');
@@ -83,12 +84,12 @@ public class OddResource {
         response.setTimeout(5, TimeUnit.MILLISECONDS);
     }
 
-    /** @param response resumed 5 ms later, from another thread, with the large response */
+    /** @param response resumed 5 ms later, from another thread, with 64 KB */
     @GET
     @Path("async-late")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public void asyncLate(@Suspended AsyncResponse response) {
-        scheduler.schedule(() -> response.resume(LARGE), 5, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> response.resume(LATE), 5, TimeUnit.MILLISECONDS);
     }
 
     /** @param response resumed at once, from another thread, with an exception: a 500 */
