@@ -50,6 +50,15 @@ public interface RequestObserver {
      */
     void ended(InFlightRequest request);
 
+    /**
+     * Drops what this observer keeps for requests that started more than {@link #FOLLOWED_AT_MOST_NANOS} before
+     * {@code nowNanos} and have not ended, counting them in {@link Following#expired()}. Called by the observer's own
+     * thread, about once a second; off the request path.
+     *
+     * @param nowNanos the time by {@link System#nanoTime()}
+     */
+    void expire(long nowNanos);
+
     /** @return what this observer holds for requests in flight now; off the request path */
     Following following();
 

@@ -111,12 +111,15 @@ public class OutlierDetector implements RequestObserver {
     }
 
     /**
-     * Stops watching a request followed for longer than {@link #FOLLOWED_AT_MOST_NANOS} (its end was missed, or it
-     * streams for long): no stack is taken of it any more. Called by the {@link OutlierWatch}.
+     * Stops watching the requests followed for longer than {@link #FOLLOWED_AT_MOST_NANOS} (their end was missed, or
+     * they stream for long): no stack is taken of them any more. Called by the {@link OutlierWatch}.
      */
-    void expire(InFlightRequest request) {
-        if (running.remove(request)) {
-            expired.increment();
+    @Override
+    public void expire(long nowNanos) {
+        for (InFlightRequest request : running) {
+            if (request.olderThan(nowNanos, FOLLOWED_AT_MOST_NANOS) && running.remove(request)) {
+                expired.increment();
+            }
         }
     }
 

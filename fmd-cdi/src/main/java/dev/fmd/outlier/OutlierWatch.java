@@ -13,16 +13,18 @@ import java.util.concurrent.locks.LockSupport;
  * its outlier threshold, takes its thread's stack once (cut below the endpoint method), while it is still stuck.
  * Taking another thread's stack pauses it at a safepoint; this happens once per outlier, never per request.
  * A request watched for longer than {@link dev.fmd.monitor.RequestObserver#FOLLOWED_AT_MOST_NANOS} is dropped from
- * the watch ({@link OutlierDetector#expire}), so that a request whose end fmd missed is not watched forever.
+ * the watch once a second ({@link OutlierDetector#expire}), so that a request whose end fmd missed is not watched forever.
  */
 final class OutlierWatch implements Runnable {
 
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final OutlierDetector detector;
     private final Problems problems;
     private volatile boolean running = true;
+    private long nextExpiry = System.nanoTime();
 
     OutlierWatch(OutlierDetector detector, Problems problems) {
         this.detector = detector;
@@ -34,11 +36,11 @@ final class OutlierWatch implements Runnable {
         while (running) {
             LockSupport.parkNanos(detector.running().isEmpty() ? IDLE_NANOS : PERIOD_NANOS);
             long now = System.nanoTime();
+            if (now - nextExpiry >= 0) {
+                detector.expire(now);
+                nextExpiry = now + EXPIRY_NANOS;
+            }
             for (InFlightRequest request : detector.running()) {
-                if (request.olderThan(now, OutlierDetector.FOLLOWED_AT_MOST_NANOS)) {
-                    detector.expire(request);
-                    continue;
-                }
                 try {
                     OutlierDetector.Watched watched = request.note(OutlierDetector.Watched.class);
                     // an asynchronous request's thread has gone back to the pool: its stack is not the request's

@@ -141,11 +141,14 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      *         otherwise how long until a token comes, {@link Long#MAX_VALUE} for never
      */
     long nanosUntilDemand() {
-        expireStuckWindows();
+        long now = System.nanoTime();
+        if (now - nextExpiry >= 0) {
+            expire(now);
+            nextExpiry = now + 1_000_000_000L;
+        }
         if (profiling.get() > 0) {
             return 0;
         }
-        long now = System.nanoTime();
         long until = Long.MAX_VALUE;
         for (Map.Entry<Endpoint, ProfilingBudget> budget : budgets.entrySet()) {
             if (budget.getKey().level() >= 3) {
@@ -156,20 +159,16 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     }
 
     /**
-     * Runs on the switch's thread, at most once a second: ends the windows of requests followed for longer than
+     * Runs on the switch's thread, once a second: ends the windows of requests followed for longer than
      * {@link #FOLLOWED_AT_MOST_NANOS} (their end was missed), so that they keep sampling on no longer; their trees are
      * not kept.
      */
-    private void expireStuckWindows() {
-        long now = System.nanoTime();
-        if (now - nextExpiry < 0) {
-            return;
-        }
-        nextExpiry = now + 1_000_000_000L;
+    @Override
+    public void expire(long nowNanos) {
         for (Deque<Window> ofThread : windows.values()) {
             synchronized (ofThread) {
                 for (Window window : ofThread) {
-                    if (window.end == null && window.request.olderThan(now, FOLLOWED_AT_MOST_NANOS)) {
+                    if (window.end == null && window.request.olderThan(nowNanos, FOLLOWED_AT_MOST_NANOS)) {
                         window.end = Instant.now();
                         window.leftThread(profiling);
                         expired.increment();
