@@ -19,7 +19,8 @@ import java.net.InetAddress;
 
 /**
  * The monitoring concern's CDI extension. At deployment only: reads and validates the configuration (a wrong
- * {@code fmd.*} value fails the deployment with one message), makes it a bean, adds the {@link Monitor} bean, and
+ * {@code fmd.*} value fails the deployment with one message), makes it a bean, adds the {@link Monitor} and
+ * {@link ManagedThreads} beans, and
  * binds the {@link MonitoringInterceptor} to every monitored resource method CDI discovers.
  */
 public class MonitorExtension implements Extension {
@@ -30,6 +31,7 @@ public class MonitorExtension implements Extension {
     void readConfig(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(MonitoringInterceptor.class, MonitoringInterceptor.class.getName());
         discovery.addAnnotatedType(Monitor.class, Monitor.class.getName());
+        discovery.addAnnotatedType(ManagedThreads.class, ManagedThreads.class.getName());
         try {
             Config source = ConfigProvider.getConfig();
             config = FmdConfig.read(key -> source.getOptionalValue(key, String.class), hostName());

@@ -2,6 +2,7 @@ package dev.fmd.outlier;
 
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
 
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ final class OutlierWatch implements Runnable {
     private final OutlierDetector detector;
     private final Problems problems;
     private volatile boolean running = true;
+    private volatile Thread thread;
 
     OutlierWatch(OutlierDetector detector, Problems problems) {
         this.detector = detector;
@@ -47,8 +49,23 @@ final class OutlierWatch implements Runnable {
         }
     }
 
+    /** Starts the watch's thread (named {@code fmd-outlier-watch}), unless there is no managed thread factory. */
+    void start(ManagedThreads threads) {
+        thread = threads.start(this, "fmd-outlier-watch").orElse(null);
+    }
+
+    /** Stops the thread and waits for it to end, a second at most. */
     void stop() {
         running = false;
+        Thread on = thread;
+        if (on != null) {
+            LockSupport.unpark(on);
+            try {
+                on.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The frames from the top of the stack down to the endpoint method; the container's frames below are cut. */

@@ -4,6 +4,7 @@ import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
 import dev.fmd.monitor.RecordQueue;
 import dev.fmd.monitor.RequestAttachment;
@@ -73,6 +74,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     private Problems problems;
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
     private BooleanSupplier anyAtLevel3;
+    private ManagedThreads threads;
     private volatile SamplingSwitch sampling;
     private volatile boolean closed;
     private volatile boolean delivering;
@@ -85,11 +87,12 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     /**
      * @param config  {@code fmd.sampling-period} and {@code fmd.profiler-rate}
      * @param monitor the queue trees go to, and where failures are counted
+     * @param threads the server's managed threads, which the {@link SamplingSwitch} runs on
      */
     @Inject
-    public SamplingProfiler(FmdConfig config, Monitor monitor) {
+    public SamplingProfiler(FmdConfig config, Monitor monitor, ManagedThreads threads) {
         this(config.samplingPeriodMs(), config.profilerRate(), monitor.attachments(), monitor.problems(),
-                () -> anyAtLevel3(monitor.endpoints().all()));
+                () -> anyAtLevel3(monitor.endpoints().all()), threads);
     }
 
     /**
@@ -98,14 +101,16 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      * @param attachments   where finished trees go
      * @param problems      where failures are counted
      * @param anyAtLevel3   whether any endpoint is at level 3 now (the recording runs while it is true)
+     * @param threads       what starts the switch's thread: outside a container, an explicit factory
      */
     public SamplingProfiler(int periodMs, double ratePerSecond, RecordQueue<RequestAttachment> attachments,
-                            Problems problems, BooleanSupplier anyAtLevel3) {
+                            Problems problems, BooleanSupplier anyAtLevel3, ManagedThreads threads) {
         this.periodMs = Math.max(1, periodMs);
         this.ratePerSecond = ratePerSecond;
         this.attachments = attachments;
         this.problems = problems;
         this.anyAtLevel3 = anyAtLevel3;
+        this.threads = threads;
     }
 
     /**
@@ -116,7 +121,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         if (sampling == null && !closed) {
             sampling = new SamplingSwitch(anyAtLevel3, this::nanosUntilDemand, this::openRecording,
                     this::recordingClosed, Duration.ofMillis(periodMs), problems);
-            sampling.start();
+            sampling.start(threads);
         }
     }
 

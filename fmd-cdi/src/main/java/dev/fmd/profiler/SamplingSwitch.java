@@ -26,7 +26,7 @@ import jdk.jfr.consumer.RecordingStream;
  * <pre>
  * SamplingSwitch on = new SamplingSwitch(() -> anyAtLevel3(endpoints), this::nanosUntilDemand, this::openRecording,
  *         windows::clear, Duration.ofMillis(5), problems);
- * on.start();
+ * on.start(threads);
  * if (on.armed()) { ... take a token, profile the request ... }
  * </pre>
  * The thread first opens and closes one recording, so that JFR's one-time start work (loading and initialising JFR,
@@ -77,9 +77,12 @@ final class SamplingSwitch implements Runnable {
         this.problems = problems;
     }
 
-    /** Starts the switch's thread. */
-    void start() {
-        thread = ManagedThreads.start(this, "fmd-profiler-switch");
+    /**
+     * Starts the switch's thread (named {@code fmd-profiler-switch}); without a managed thread factory it does not
+     * start, and no recording ever runs.
+     */
+    void start(ManagedThreads threads) {
+        thread = threads.start(this, "fmd-profiler-switch").orElse(null);
     }
 
     /** @return whether the recording runs now */
