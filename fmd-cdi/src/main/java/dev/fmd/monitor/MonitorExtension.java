@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import org.eclipse.microprofile.config.Config;
@@ -18,10 +19,10 @@ import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 
 /**
- * The monitoring concern's CDI extension. At deployment only: reads and validates the configuration (a wrong
+ * The monitoring concern's CDI extension. At deployment: reads and validates the configuration (a wrong
  * {@code fmd.*} value fails the deployment with one message), makes it a bean, adds the {@link Monitor} and
- * {@link ManagedThreads} beans, and
- * binds the {@link MonitoringInterceptor} to every monitored resource method CDI discovers.
+ * {@link ManagedThreads} beans, and binds the {@link MonitoringInterceptor} to every monitored resource method CDI
+ * discovers. On undeploy, lets go of the JDK's references to fmd's records ({@link RecordMethodCaches}).
  */
 public class MonitorExtension implements Extension {
 
@@ -71,6 +72,14 @@ public class MonitorExtension implements Extension {
         if (invalid != null) {
             validation.addDeploymentProblem(invalid);
         }
+    }
+
+    /**
+     * The application is undeployed, its beans are destroyed (their {@code @PreDestroy} stopped fmd's threads and its
+     * JFR recording): lets go of the JDK's last references to fmd's classes.
+     */
+    void undeployed(@Observes BeforeShutdown shutdown) {
+        RecordMethodCaches.forget();
     }
 
     private static boolean isBindable(Class<?> type, AnnotatedMethod<?> annotated, MonitoringPolicy policy) {

@@ -112,7 +112,7 @@ final class SamplingSwitch implements Runnable {
     @Override
     public void run() {
         try {
-            opener.get().close(); // JFR's one-time start work now, at deployment, rather than at a level change
+            open().close(); // JFR's one-time start work now, at deployment, rather than at a level change
         } catch (RuntimeException | LinkageError e) {
             problems.report("starting the profiler (JDK Flight Recorder)", e);
             return;
@@ -141,7 +141,7 @@ final class SamplingSwitch implements Runnable {
         }
         if (want && running == null) {
             try {
-                running = opener.get();
+                running = open();
             } catch (RuntimeException | LinkageError e) {
                 problems.report("starting the profiler (JDK Flight Recorder)", e);
                 return false;
@@ -197,6 +197,22 @@ final class SamplingSwitch implements Runnable {
         } catch (RuntimeException e) {
             problems.report("switching the profiler's sampling", e);
             return checkNanos;
+        }
+    }
+
+    /**
+     * Opens the recording with no context class loader on this thread: the first recording in the JVM starts JFR's
+     * own threads (its periodic task, its shutdown hook), which inherit it and live as long as the JVM, so that they
+     * would keep the application's class loader after undeploy.
+     */
+    private RecordingStream open() {
+        Thread self = Thread.currentThread();
+        ClassLoader loader = self.getContextClassLoader();
+        self.setContextClassLoader(null);
+        try {
+            return opener.get();
+        } finally {
+            self.setContextClassLoader(loader);
         }
     }
 
