@@ -29,17 +29,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A WAR with fmd, deployed and undeployed five times in one running Payara Micro, leaves nothing behind: no
- * {@code fmd-*} thread, no JFR recording, and no generation of fmd's classes (the server's only other application,
- * the anchor this class deploys, has none). Each time, every endpoint is at level 3, so that the profiler's
- * recording, the outlier watch and the writer all run, and the writer has written the requests before the undeploy.
+ * A WAR with fmd, deployed and undeployed five times in one running Payara Micro, leaves behind no {@code fmd-*}
+ * thread, no JFR recording, and at most one generation of fmd's classes: the first deployment's. Each time, every
+ * endpoint is at level 3, so that the profiler's recording, the outlier watch and the writer all run, and the writer
+ * has written the requests before the undeploy.
  * <p>
  * Arquillian's Payara Micro container starts a new server per deployment (its deploy runs {@code java -jar
- * payara-micro.jar --deploy}), so the five deployments go through the Payara Micro runtime, called by the anchor
- * application ({@link dev.fmd.it.undeploy.DeploymentsResource}). The server's JVM is then looked at with
- * {@code jcmd}: {@code Thread.print}, {@code JFR.check}, and {@code VM.class_hierarchy} after {@code GC.run} (a
- * full collection, which unloads the classes of unreachable class loaders; it is retried a few times, as the last
- * references to an undeployed application, such as the server's own caches of it, can go a moment later).
+ * payara-micro.jar --deploy}), so the five deployments go through the Payara Micro runtime, called by an anchor
+ * application without fmd ({@link dev.fmd.it.undeploy.DeploymentsResource}). The server's JVM is then looked at with
+ * {@code jcmd}: {@code Thread.print}, {@code JFR.check}, and {@code VM.class_hierarchy} after {@code GC.run} (a full
+ * collection, which unloads the classes of unreachable class loaders; retried a few times, as a deployment's
+ * temporary loaders and the server's last references to an undeployed application go a moment later).
+ * <p>
+ * The baseline, from heap dumps of this test: a plain JAX-RS WAR deployed the same way leaves nothing. Two things
+ * outside fmd keep one generation each:
+ * <ul>
+ * <li>Payara starts the pool threads of its default {@code ManagedExecutorService} lazily, from the thread that
+ * submits (Weld's bootstrap of every CDI application does), and each keeps that application's context class loader
+ * for its keep-alive (300 s). The anchor is a CDI application and starts eight of them first, so that the fmd
+ * deployments reuse them.</li>
+ * <li>JDK 17's JFR starts its own threads ("JFR Recorder Thread", "JFR Periodic Tasks", "JFR Shutdown Hook") with the
+ * JVM's first recording, and they keep the access-control context they inherit, whose protection domains name the
+ * classes on the stack that started it: fmd-cdi.jar's, and so the class loader of the first deployment that profiled.
+ * This happens once per JVM, never once per deployment (fmd opens its recordings with no context class loader, so
+ * that the loader itself is not inherited too).</li>
+ * </ul>
+ * Any leak per deployment shows as a second generation, or as a generation other than the first.
  */
 @ExtendWith(ArquillianExtension.class)
 class UndeployLeavesNothingIT {
@@ -73,6 +88,7 @@ class UndeployLeavesNothingIT {
         ServerJvm jvm = ServerJvm.payaraMicro();
         assertEquals(Map.of(), jvm.loadersOf("dev.fmd.", "dev.fmd.it."), "no fmd before the first deployment");
         Set<String> first = Set.of();
+        assertEquals("8", server.send("POST", "anchor/deployments/executor-threads?count=8").body());
 
         for (int i = 1; i <= DEPLOYMENTS; i++) {
             assertEquals("true", server.send("PUT", "anchor/deployments/tiny?contextRoot=tiny&file="
@@ -98,29 +114,27 @@ class UndeployLeavesNothingIT {
         assertEquals(List.of(), left, "fmd threads left after " + DEPLOYMENTS + " undeployments");
         String recordings = jvm.recordings();
         assertTrue(recordings.contains("No available recordings"), "JFR recordings left: " + recordings);
-        if (!loaders.isEmpty()) { // for the paths that hold them: the dump opens in a heap analyser
+        if (!first.containsAll(loaders.keySet())) { // for the paths that hold them: open it in a heap analyser
             File dump = new File(war.getParentFile(), "undeploy-leak.hprof");
             dump.delete();
             jvm.jcmd("GC.heap_dump " + dump.getAbsolutePath());
         }
-        assertTrue(first.containsAll(loaders.keySet()), "class loaders still holding fmd's classes after "
-                + DEPLOYMENTS + " undeployments and a full GC, other than the first deployment's " + first
-                + " (loader address = one of its classes): " + loaders);
+        assertTrue(first.containsAll(loaders.keySet()), "class loaders holding fmd's classes after " + DEPLOYMENTS
+                + " undeployments and a full GC, other than the first deployment's " + first + ": " + loaders);
     }
 
     /**
-     * @param allowed the class loaders that may hold fmd's classes (by address)
-     * @return the class loaders holding fmd's classes (not the test's), after full collections until they are among
-     *         the allowed ones, or at most one when none is, ten at most, a second apart: a deployment's temporary
-     *         class loaders (JPA weaving) and the server's last references to an undeployed application go a moment
-     *         later
+     * @param allowed the class loaders (addresses) that may still hold fmd's classes; when empty, any one may
+     * @return the class loaders holding fmd's classes (not the test's), after full collections until there is at most
+     *         one and it is allowed, ten at most, a second apart: a deployment's temporary class loaders (JPA weaving)
+     *         and the server's last references to an undeployed application go a moment later
      */
     private static Map<String, String> fmdLoaders(ServerJvm jvm, Set<String> allowed) {
         Map<String, String> loaders = Map.of();
         for (int attempt = 0; attempt < 10; attempt++) {
             jvm.collectGarbage();
             loaders = jvm.loadersOf("dev.fmd.", "dev.fmd.it.");
-            if (allowed.isEmpty() ? loaders.size() <= 1 : allowed.containsAll(loaders.keySet())) {
+            if (loaders.size() <= 1 && (allowed.isEmpty() || allowed.containsAll(loaders.keySet()))) {
                 break;
             }
             FmdClient.sleep(1000);
