@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -128,6 +129,24 @@ public class ManagedThreads {
         } catch (RuntimeException e) {
             problems.get().report("starting " + name, e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Wakes a worker that was told to stop (it parks between rounds) and waits for it to end.
+     *
+     * @param worker the worker's thread, or null when it never started
+     * @param millis how long to wait at most
+     */
+    public static void awaitEnd(Thread worker, long millis) {
+        if (worker == null) {
+            return;
+        }
+        LockSupport.unpark(worker);
+        try {
+            worker.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -57,15 +57,7 @@ final class OutlierWatch implements Runnable {
     /** Stops the thread and waits for it to end, a second at most. */
     void stop() {
         running = false;
-        Thread on = thread;
-        if (on != null) {
-            LockSupport.unpark(on);
-            try {
-                on.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ManagedThreads.awaitEnd(thread, 1000);
     }
 
     /** The frames from the top of the stack down to the endpoint method; the container's frames below are cut. */

@@ -98,15 +98,7 @@ final class SamplingSwitch implements Runnable {
     /** Stops the thread, which closes the recording; waits for that up to a second. */
     void stop() {
         stopped = true;
-        Thread on = thread;
-        if (on != null) {
-            LockSupport.unpark(on);
-            try {
-                on.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ManagedThreads.awaitEnd(thread, 1000);
     }
 
     @Override

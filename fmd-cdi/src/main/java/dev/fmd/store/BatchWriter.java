@@ -130,15 +130,7 @@ public class BatchWriter implements Runnable {
     @PreDestroy
     public void stop() {
         running = false;
-        Thread writer = thread;
-        if (writer != null) {
-            LockSupport.unpark(writer);
-            try {
-                writer.join(SHUTDOWN_WAIT_MS + 2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ManagedThreads.awaitEnd(thread, SHUTDOWN_WAIT_MS + 2_000);
         store.close();
     }
 

@@ -94,4 +94,18 @@ class ManagedThreadsTest {
     private String messages() {
         return logged.stream().map(LogRecord::getMessage).toList().toString();
     }
+
+    @Test
+    void awaitEndWakesAParkedWorkerToldToStopAndReturnsOnceItEnded() {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread worker = new ManagedThreads(Thread::new, new Problems()).start(() -> {
+            while (running.get()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(1));
+            }
+        }, "fmd-parked").orElseThrow();
+        running.set(false);
+        ManagedThreads.awaitEnd(worker, 10_000);
+        assertFalse(worker.isAlive(), "a worker parked for a minute ended when woken");
+        ManagedThreads.awaitEnd(null, 10_000); // a worker that never started
+    }
 }
