@@ -99,8 +99,12 @@ class UndeployLeavesNothingIT {
             int written = 20 * i;
             tiny.awaitRequestRows("EchoResource.echo", rows -> rows.size() >= written);
             if (i == 1) {
-                List<String> threads = jvm.threadNames();
-                assertTrue(threads.containsAll(WORKERS), "fmd's workers run while deployed: " + threads);
+                Map<String, String> threads = jvm.threads();
+                assertTrue(threads.keySet().containsAll(WORKERS), "fmd's workers run while deployed: " + threads);
+                for (String worker : WORKERS) { // no thread of fmd's own: each comes from the server's factory
+                    assertTrue(threads.get(worker).contains("ManagedThreadFactoryImpl$ManagedThread.run"),
+                            worker + " is not a thread of the server's ManagedThreadFactory: " + threads.get(worker));
+                }
                 assertTrue(jvm.recordings().contains("Recording "), "the profiler's recording runs while deployed: "
                         + jvm.recordings());
                 first = fmdLoaders(jvm, Set.of()).keySet();

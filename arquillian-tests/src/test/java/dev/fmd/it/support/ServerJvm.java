@@ -38,6 +38,18 @@ public final class ServerJvm {
         return THREAD_NAME.matcher(jcmd("Thread.print")).results().map(m -> m.group(1)).toList();
     }
 
+    /** @return the server's live threads by name (the first of each name), each with its stack as jcmd prints it */
+    public java.util.Map<String, String> threads() {
+        String dump = jcmd("Thread.print");
+        java.util.Map<String, String> threads = new java.util.LinkedHashMap<>();
+        List<java.util.regex.MatchResult> starts = THREAD_NAME.matcher(dump).results().toList();
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1).start() : dump.length();
+            threads.putIfAbsent(starts.get(i).group(1), dump.substring(starts.get(i).start(), end));
+        }
+        return threads;
+    }
+
     /** @return what {@code jcmd JFR.check} says: the recordings JFR has, running or not yet closed */
     public String recordings() {
         return jcmd("JFR.check");
