@@ -2,6 +2,7 @@ package dev.fmd.store;
 
 import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.RecordQueue;
 import dev.fmd.monitor.RequestAttachment;
@@ -78,7 +79,8 @@ public final class DataGenerator implements AutoCloseable {
         traffic = new SyntheticTraffic(endpoints, fromMillis, toMillis, config.profilerRate(), seed);
         random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         store = new Store(config, dataSource);
-        writer = new BatchWriter(monitor, store, List.of(new ProfileRows(), new OutlierRows()));
+        writer = new BatchWriter(monitor, store, List.of(new ProfileRows(), new OutlierRows()),
+                new ManagedThreads(Thread::new, monitor.problems())); // outside a container: plain threads, explicitly
         writer.start();
     }
 

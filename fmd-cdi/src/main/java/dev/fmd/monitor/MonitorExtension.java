@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import org.eclipse.microprofile.config.Config;
@@ -18,9 +19,10 @@ import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 
 /**
- * The monitoring concern's CDI extension. At deployment only: reads and validates the configuration (a wrong
- * {@code fmd.*} value fails the deployment with one message), makes it a bean, adds the {@link Monitor} bean, and
- * binds the {@link MonitoringInterceptor} to every monitored resource method CDI discovers.
+ * The monitoring concern's CDI extension. At deployment: reads and validates the configuration (a wrong
+ * {@code fmd.*} value fails the deployment with one message), makes it a bean, adds the {@link Monitor} and
+ * {@link ManagedThreads} beans, and binds the {@link MonitoringInterceptor} to every monitored resource method CDI
+ * discovers. On undeploy, lets go of the JDK's references to fmd's records ({@link RecordMethodCaches}).
  */
 public class MonitorExtension implements Extension {
 
@@ -30,6 +32,7 @@ public class MonitorExtension implements Extension {
     void readConfig(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(MonitoringInterceptor.class, MonitoringInterceptor.class.getName());
         discovery.addAnnotatedType(Monitor.class, Monitor.class.getName());
+        discovery.addAnnotatedType(ManagedThreads.class, ManagedThreads.class.getName());
         try {
             Config source = ConfigProvider.getConfig();
             config = FmdConfig.read(key -> source.getOptionalValue(key, String.class), hostName());
@@ -69,6 +72,14 @@ public class MonitorExtension implements Extension {
         if (invalid != null) {
             validation.addDeploymentProblem(invalid);
         }
+    }
+
+    /**
+     * The application is undeployed, its beans are destroyed (their {@code @PreDestroy} stopped fmd's threads and its
+     * JFR recording): lets go of the JDK's last references to fmd's classes.
+     */
+    void undeployed(@Observes BeforeShutdown shutdown) {
+        RecordMethodCaches.forget();
     }
 
     private static boolean isBindable(Class<?> type, AnnotatedMethod<?> annotated, MonitoringPolicy policy) {

@@ -34,6 +34,7 @@ public class OutlierDetector implements RequestObserver {
     private RecordQueue<RequestAttachment> attachments;
     private Problems problems;
     private OutlierContext context;
+    private ManagedThreads threads;
     private OutlierWatch watch;
     private final Map<Endpoint, RunningAverage> averages = new ConcurrentHashMap<>();
     private final Set<InFlightRequest> running = ConcurrentHashMap.newKeySet();
@@ -46,20 +47,22 @@ public class OutlierDetector implements RequestObserver {
     /**
      * @param config  thresholds, redaction and field cap
      * @param monitor the queue outliers go to, and where failures are counted
+     * @param threads the server's managed threads, which the {@link OutlierWatch} runs on
      */
     @Inject
-    public OutlierDetector(FmdConfig config, Monitor monitor) {
+    public OutlierDetector(FmdConfig config, Monitor monitor, ManagedThreads threads) {
         this(config, monitor.attachments(), monitor.problems());
+        this.threads = threads;
     }
 
     /** Starts the {@link OutlierWatch}, which takes the stacks of requests stuck past their threshold. */
     @PostConstruct
     void startWatch() {
         watch = new OutlierWatch(this, problems);
-        ManagedThreads.start(watch, "fmd-outlier-watch");
+        watch.start(threads);
     }
 
-    /** Stops the watch. */
+    /** Stops the watch, and waits for its thread to end. */
     @PreDestroy
     void stopWatch() {
         if (watch != null) {

@@ -2,6 +2,7 @@ package dev.fmd.outlier;
 
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
 
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,11 @@ final class OutlierWatch implements Runnable {
     private final OutlierDetector detector;
     private final Problems problems;
     private volatile boolean running = true;
+<<<<<<< HEAD
     private long nextExpiry = System.nanoTime();
+=======
+    private volatile Thread thread;
+>>>>>>> life14
 
     OutlierWatch(OutlierDetector detector, Problems problems) {
         this.detector = detector;
@@ -55,8 +60,15 @@ final class OutlierWatch implements Runnable {
         }
     }
 
+    /** Starts the watch's thread (named {@code fmd-outlier-watch}), unless there is no managed thread factory. */
+    void start(ManagedThreads threads) {
+        thread = threads.start(this, "fmd-outlier-watch").orElse(null);
+    }
+
+    /** Stops the thread and waits for it to end, a second at most. */
     void stop() {
         running = false;
+        ManagedThreads.awaitEnd(thread, 1000);
     }
 
     /** The frames from the top of the stack down to the endpoint method; the container's frames below are cut. */

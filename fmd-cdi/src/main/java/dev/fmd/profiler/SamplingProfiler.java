@@ -5,6 +5,7 @@ import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Following;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.InFlightRequest;
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
 import dev.fmd.monitor.RecordQueue;
 import dev.fmd.monitor.RequestAttachment;
@@ -77,6 +78,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
     private long nextExpiry = System.nanoTime();
     private BooleanSupplier anyAtLevel3;
+    private ManagedThreads threads;
     private volatile SamplingSwitch sampling;
     private volatile boolean closed;
     private volatile boolean delivering;
@@ -89,11 +91,12 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     /**
      * @param config  {@code fmd.sampling-period} and {@code fmd.profiler-rate}
      * @param monitor the queue trees go to, and where failures are counted
+     * @param threads the server's managed threads, which the {@link SamplingSwitch} runs on
      */
     @Inject
-    public SamplingProfiler(FmdConfig config, Monitor monitor) {
+    public SamplingProfiler(FmdConfig config, Monitor monitor, ManagedThreads threads) {
         this(config.samplingPeriodMs(), config.profilerRate(), monitor.attachments(), monitor.problems(),
-                () -> anyAtLevel3(monitor.endpoints().all()));
+                () -> anyAtLevel3(monitor.endpoints().all()), threads);
     }
 
     /**
@@ -102,14 +105,16 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
      * @param attachments   where finished trees go
      * @param problems      where failures are counted
      * @param anyAtLevel3   whether any endpoint is at level 3 now (the recording runs while it is true)
+     * @param threads       what starts the switch's thread: outside a container, an explicit factory
      */
     public SamplingProfiler(int periodMs, double ratePerSecond, RecordQueue<RequestAttachment> attachments,
-                            Problems problems, BooleanSupplier anyAtLevel3) {
+                            Problems problems, BooleanSupplier anyAtLevel3, ManagedThreads threads) {
         this.periodMs = Math.max(1, periodMs);
         this.ratePerSecond = ratePerSecond;
         this.attachments = attachments;
         this.problems = problems;
         this.anyAtLevel3 = anyAtLevel3;
+        this.threads = threads;
     }
 
     /**
@@ -120,7 +125,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
         if (sampling == null && !closed) {
             sampling = new SamplingSwitch(anyAtLevel3, this::nanosUntilDemand, this::openRecording,
                     this::recordingClosed, Duration.ofMillis(periodMs), problems);
-            sampling.start();
+            sampling.start(threads);
         }
     }
 

@@ -26,7 +26,7 @@ import jdk.jfr.consumer.RecordingStream;
  * <pre>
  * SamplingSwitch on = new SamplingSwitch(() -> anyAtLevel3(endpoints), this::nanosUntilDemand, this::openRecording,
  *         windows::clear, Duration.ofMillis(5), problems);
- * on.start();
+ * on.start(threads);
  * if (on.armed()) { ... take a token, profile the request ... }
  * </pre>
  * The thread first opens and closes one recording, so that JFR's one-time start work (loading and initialising JFR,
@@ -77,9 +77,12 @@ final class SamplingSwitch implements Runnable {
         this.problems = problems;
     }
 
-    /** Starts the switch's thread. */
-    void start() {
-        thread = ManagedThreads.start(this, "fmd-profiler-switch");
+    /**
+     * Starts the switch's thread (named {@code fmd-profiler-switch}); without a managed thread factory it does not
+     * start, and no recording ever runs.
+     */
+    void start(ManagedThreads threads) {
+        thread = threads.start(this, "fmd-profiler-switch").orElse(null);
     }
 
     /** @return whether the recording runs now */
@@ -100,21 +103,13 @@ final class SamplingSwitch implements Runnable {
     /** Stops the thread, which closes the recording; waits for that up to a second. */
     void stop() {
         stopped = true;
-        Thread on = thread;
-        if (on != null) {
-            LockSupport.unpark(on);
-            try {
-                on.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ManagedThreads.awaitEnd(thread, 1000);
     }
 
     @Override
     public void run() {
         try {
-            opener.get().close(); // JFR's one-time start work now, at deployment, rather than at a level change
+            open().close(); // JFR's one-time start work now, at deployment, rather than at a level change
         } catch (RuntimeException | LinkageError e) {
             problems.report("starting the profiler (JDK Flight Recorder)", e);
             return;
@@ -143,7 +138,7 @@ final class SamplingSwitch implements Runnable {
         }
         if (want && running == null) {
             try {
-                running = opener.get();
+                running = open();
             } catch (RuntimeException | LinkageError e) {
                 problems.report("starting the profiler (JDK Flight Recorder)", e);
                 return false;
@@ -199,6 +194,22 @@ final class SamplingSwitch implements Runnable {
         } catch (RuntimeException e) {
             problems.report("switching the profiler's sampling", e);
             return checkNanos;
+        }
+    }
+
+    /**
+     * Opens the recording with no context class loader on this thread: the first recording in the JVM starts JFR's
+     * own threads (its periodic task, its shutdown hook), which inherit it and live as long as the JVM, so that they
+     * would keep the application's class loader after undeploy.
+     */
+    private RecordingStream open() {
+        Thread self = Thread.currentThread();
+        ClassLoader loader = self.getContextClassLoader();
+        self.setContextClassLoader(null);
+        try {
+            return opener.get();
+        } finally {
+            self.setContextClassLoader(loader);
         }
     }
 

@@ -76,6 +76,7 @@ public class BatchWriter implements Runnable {
     private long lastHourlyFlush;
     private long lastSlowFlush;
     private volatile boolean running = true;
+    private ManagedThreads threads;
     private volatile Thread thread;
 
     /** For the container's proxy. */
@@ -86,15 +87,24 @@ public class BatchWriter implements Runnable {
      * @param monitor the queues to drain
      * @param store   where to write
      * @param parts   the writer parts of every kind of attachment
+     * @param threads the server's managed threads, which the writer runs on
      */
     @Inject
-    public BatchWriter(Monitor monitor, Store store, @Any Instance<AttachmentWriter> parts) {
-        this(monitor.unproxied(), store.unproxied(), parts.stream().toList());
+    public BatchWriter(Monitor monitor, Store store, @Any Instance<AttachmentWriter> parts, ManagedThreads threads) {
+        this(monitor.unproxied(), store.unproxied(), parts.stream().toList(), threads);
     }
 
-    /** A writer outside a container (benchmarks, the data generator). */
-    public BatchWriter(Monitor monitor, Store store, List<? extends AttachmentWriter> parts) {
+    /**
+     * A writer outside a container (benchmarks, the data generator, tests), or inside one.
+     *
+     * @param monitor the queues to drain
+     * @param store   where to write
+     * @param parts   the writer parts of every kind of attachment
+     * @param threads what starts the writer's thread: outside a container, an explicit factory
+     */
+    public BatchWriter(Monitor monitor, Store store, List<? extends AttachmentWriter> parts, ManagedThreads threads) {
         this.monitor = monitor;
+        this.threads = threads;
         this.store = store;
         this.parts = List.copyOf(parts);
         this.requests = new RequestRows(store.schema(), store.config().instance());
@@ -109,10 +119,10 @@ public class BatchWriter implements Runnable {
         return this;
     }
 
-    /** Starts the writer thread, once. */
+    /** Starts the writer thread, once; without a managed thread factory it does not start (logged and counted). */
     public synchronized void start() {
         if (thread == null && running) {
-            thread = ManagedThreads.start(this, "fmd-writer");
+            thread = threads.start(this, "fmd-writer").orElse(null);
         }
     }
 
@@ -120,15 +130,7 @@ public class BatchWriter implements Runnable {
     @PreDestroy
     public void stop() {
         running = false;
-        Thread writer = thread;
-        if (writer != null) {
-            LockSupport.unpark(writer);
-            try {
-                writer.join(SHUTDOWN_WAIT_MS + 2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ManagedThreads.awaitEnd(thread, SHUTDOWN_WAIT_MS + 2_000);
         store.close();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,9 +51,10 @@ class SamplingSwitchTest {
         busyThread.start();
         BooleanSupplier whenWanted = () -> wanted;
         LongSupplier untilDemand = () -> demand ? 0 : Long.MAX_VALUE;
+        Problems problems = new Problems();
         sampling = new SamplingSwitch(whenWanted, untilDemand, this::open, closed::incrementAndGet,
-                Duration.ofMillis(5), new Problems());
-        sampling.start();
+                Duration.ofMillis(5), problems);
+        sampling.start(new ManagedThreads(Thread::new, problems)); // outside a container: an explicit factory
     }
 
     private RecordingStream open() {

@@ -2,6 +2,7 @@ package dev.fmd.store;
 
 import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
+import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.RequestRecord;
 import dev.fmd.query.DailyHits;
@@ -145,7 +146,8 @@ class RollupQueriesIT {
             Monitor monitor = new Monitor(config);
             monitor.endpoints().registerRoots(List.of(Shop.class));
             Store store = new Store(config, dataSource);
-            BatchWriter writer = new BatchWriter(monitor, store, List.of());
+            BatchWriter writer = new BatchWriter(monitor, store, List.of(),
+                    new ManagedThreads(Thread::new, monitor.problems()));
             writer.start();
             try {
                 Map<String, Endpoint> endpoints = new HashMap<>();
