@@ -25,11 +25,8 @@ final class OutlierWatch implements Runnable {
     private final OutlierDetector detector;
     private final Problems problems;
     private volatile boolean running = true;
-<<<<<<< HEAD
     private long nextExpiry = System.nanoTime();
-=======
     private volatile Thread thread;
->>>>>>> life14
 
     OutlierWatch(OutlierDetector detector, Problems problems) {
         this.detector = detector;
