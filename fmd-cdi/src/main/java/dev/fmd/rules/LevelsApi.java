@@ -9,11 +9,10 @@ import dev.fmd.query.LevelChanges;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -157,19 +156,59 @@ public final class LevelsApi extends HttpServlet {
         }
     }
 
-    /** @return the JSON object of the body, or null after answering 400 or 413 */
+    /**
+     * @return the JSON object of the body, or null after answering 400 (not one JSON object, nested too deeply, cut
+     *         short) or 413 (then the connection is closed, as the rest of the body is not read)
+     */
     private static JsonObject body(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            response.setHeader("Connection", "close");
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "body: ended before its Content-Length");
+            return null;
+        }
         if (body.length > MAX_BODY) {
+            response.setHeader("Connection", "close");
             error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body larger than " + MAX_BODY + " bytes");
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            error(response, HttpServletResponse.SC_BAD_REQUEST, "body: expected a JSON object such as {\"level\": 3}");
-            return null;
+        try (JsonParser parser = Json.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            if (parser.hasNext() && parser.next() == JsonParser.Event.START_OBJECT) {
+                JsonObject object = parser.getObject();
+                if (!parser.hasNext() && object.size() == fieldCount(body)) {
+                    return object;
+                }
+            }
+        } catch (RuntimeException e) {
+            // not JSON, or nested deeper than the parser takes: a bad body like any other
         }
+        error(response, HttpServletResponse.SC_BAD_REQUEST, "body: expected one JSON object such as {\"level\": 3}, "
+                + "each field once");
+        return null;
+    }
+
+    /**
+     * @param body a JSON object's text
+     * @return how many fields its text has at the top, duplicates counted (a parsed object keeps one of each name,
+     *         so a body naming a field twice, {@code {"level": 0, "level": 3}}, is told by the difference)
+     */
+    private static int fieldCount(byte[] body) {
+        int fields = 0;
+        int depth = 0;
+        try (JsonParser parser = Json.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case KEY_NAME -> fields += depth == 1 ? 1 : 0;
+                    default -> {
+                    }
+                }
+            }
+        }
+        return fields;
     }
 
     /** @return true when the body has no field but the allowed ones; else false after answering 400 */

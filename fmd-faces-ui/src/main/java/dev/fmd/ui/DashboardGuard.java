@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * check their own callers (bearer tokens, or this same login).
  * <p>
  * The user is left in the request attribute {@value #USER} for the pages. A page asked for with a wrong parameter
- * ({@link PageParameters}) is answered 400 naming it, before the page runs. An error that escapes any servlet of
+ * ({@link PageParameters}) is answered 400 naming it, before the page runs; a method no address of the dashboard takes
+(DELETE, PATCH, TRACE, WebDAV's) is answered 405. An error that escapes any servlet of
  * the dashboard (pages, API, export, metrics) is logged and answered with a short 500 ({@link DashboardErrors#write}),
  * never the server's error page with its stack trace.
  */
@@ -33,6 +34,9 @@ public final class DashboardGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger("dev.fmd");
+    /** The methods any address of the dashboard takes; others are 405 (not the 501 of a plain servlet). */
+    private static final java.util.List<String> METHODS = java.util.List.of("GET", "HEAD", "POST", "PUT",
+            "OPTIONS");
 
     private final transient DashboardAccess access;
     private final String base;
@@ -64,6 +68,13 @@ public final class DashboardGuard extends HttpFilter {
 
     private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!METHODS.contains(request.getMethod())) {
+            response.setHeader("Allow", String.join(", ", METHODS));
+            DashboardErrors.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method "
+                    + (request.getMethod().length() > 20 ? "?" : request.getMethod()) + ": the dashboard takes "
+                    + String.join(", ", METHODS));
+            return;
+        }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (isOpen(path)) {
             chain.doFilter(request, response);
