@@ -416,6 +416,15 @@ class DashboardFuzzIT {
 
     private String badBody(long id, int level, boolean bulk) {
         int other = (level + 1) % 4;
+        if (random.nextInt(3) == 0) {
+            // numbers that a careless conversion (int or long overflow) turns into a valid level or id
+            java.math.BigInteger wrap = java.math.BigInteger.ONE.shiftLeft(random.nextBoolean() ? 32 : 64);
+            String level2 = wrap.add(java.math.BigInteger.valueOf(other)).toString();
+            String id2 = java.math.BigInteger.ONE.shiftLeft(64).add(java.math.BigInteger.valueOf(id)).toString();
+            return pick(List.of("{\"level\": " + level2 + "}", "{\"level\": -" + wrap.subtract(
+                    java.math.BigInteger.valueOf(other)) + "}", "{\"level\": " + other + ", \"ids\": [" + id2 + "]}",
+                    "{\"level\": " + other + ".0000000001}", "{\"level\": " + (other + 4) + "}"));
+        }
         return pick(List.of("", "{", "}", "[]", "null", "3", "\"level\"", "{\"level\": }", "{\"level\": 4}",
                 "{\"level\": -1}", "{\"level\": " + (4294967296L + other) + "}", "{\"level\": 1.5}",
                 "{\"level\": \"" + other + "\"}", "{\"level\": null}", "{\"level\": true}", "{\"level\": [1]}",
