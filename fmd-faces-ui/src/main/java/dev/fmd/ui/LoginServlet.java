@@ -87,7 +87,7 @@ public final class LoginServlet extends HttpServlet {
                     + " seconds.", false);
             return;
         }
-        Optional<DashboardUser> user = access.login(request, request.getParameter("username"),
+        Optional<DashboardUser> user = access.login(request, response, request.getParameter("username"),
                 request.getParameter("password"));
         if (user.isEmpty()) {
             throttle.failed(address);
@@ -113,7 +113,7 @@ public final class LoginServlet extends HttpServlet {
         }
         Optional<DashboardUser> user = access.containerUser(request);
         if (user.isPresent()) {
-            access.keep(request, user.get());
+            access.keep(request, response, user.get());
             response.sendRedirect(page.next());
             return;
         }

@@ -5,7 +5,6 @@ import dev.fmd.it.support.TestWars;
 import dev.fmd.it.support.TinyApp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -18,18 +17,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -117,7 +112,8 @@ class DashboardFuzzIT {
     }
 
     private final Random random = new Random(SEED);
-    private final Map<Who, HttpClient> clients = new TreeMap<>();
+    private final Map<Who, Caller> callers = new TreeMap<>();
+    private final List<Caller> strangers = new ArrayList<>();
     private String context;
     private String csrfAdmin;
     private String csrfGuest;
@@ -127,7 +123,7 @@ class DashboardFuzzIT {
     void thousandsOfMalformedRequestsGetFourHundredsChangeNoRowAndTheServerStillServes() throws Exception {
         System.out.println("DashboardFuzzIT seed: " + SEED + " (-Dfmd.fuzz.seed=" + SEED + " replays this run)");
         FmdClient app = new FmdClient(deployment, "tiny");
-        context = URI.create(app.url("")).getPath();
+        context = new Caller(deployment, "10.1.0.9").contextPath();
         seed(app);
         String before = stableChecksums(app);
 
@@ -166,29 +162,18 @@ class DashboardFuzzIT {
         app.get("tiny/status/fail");
         app.awaitEndpointRows(rows -> rows.size() >= 3);
         app.awaitRollupsOfEveryRequest();
-        for (Who who : Who.values()) {
-            clients.put(who, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-                    .cookieHandler(new CookieManager()).build());
+        callers.put(Who.ADMIN, new Caller(deployment, "10.1.0.1"));
+        callers.put(Who.GUEST, new Caller(deployment, "10.1.0.2"));
+        callers.put(Who.SCRIPT, new Caller(deployment, "10.1.0.4"));
+        for (int i = 0; i < 4; i++) {
+            strangers.add(new Caller(deployment, "10.2.0." + i));
         }
-        csrfAdmin = login(Who.ADMIN, "admin", TestWars.ADMIN_PASSWORD);
-        csrfGuest = login(Who.GUEST, "guest", GUEST_PASSWORD);
+        csrfAdmin = callers.get(Who.ADMIN).login("admin", TestWars.ADMIN_PASSWORD);
+        csrfGuest = callers.get(Who.GUEST).login("guest", GUEST_PASSWORD);
         HttpResponse<String> list = send(Who.SCRIPT, "GET", "fmd/api/endpoints");
         assertEquals(200, list.statusCode(), list.body());
         endpoints = Json.createReader(new StringReader(list.body())).readArray().getValuesAs(JsonObject.class);
         assertTrue(endpoints.size() >= 3, list.body());
-    }
-
-    /** @return the session's CSRF token, read from a page */
-    private String login(Who who, String user, String password) throws Exception {
-        HttpResponse<String> login = send(new Case(who, "POST", "fmd/login", Map.of("Content-Type",
-                "application/x-www-form-urlencoded"), ("username=" + user + "&password=" + password)
-                .getBytes(StandardCharsets.UTF_8), Expect.VALID));
-        assertEquals(302, login.statusCode(), login.body());
-        HttpResponse<String> page = send(who, "GET", "fmd/rules.xhtml");
-        Matcher csrf = Pattern.compile("name=\"fmd-csrf\" content=\"([^\"]+)\"").matcher(page.body());
-        assertTrue(csrf.find(), page.body());
-        return csrf.group(1);
     }
 
     /** @return the checksums once two reads 6 s apart agree (the writer's rollups of the seed are done) */
@@ -217,25 +202,15 @@ class DashboardFuzzIT {
         return send(new Case(who, method, path, Map.of(), null, Expect.VALID));
     }
 
-    private HttpResponse<String> send(Case c) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deployment.getPort()
-                + context + c.path())).timeout(Duration.ofSeconds(30)).method(c.method(), c.body() == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
-        request.header("X-Forwarded-For", address(c.who()));
+    private HttpResponse<String> send(Case c) throws IOException {
+        Caller caller = c.who() == Who.STRANGER ? strangers.get(random.nextInt(strangers.size())) : callers.get(c.who());
+        List<String> headers = new ArrayList<>();
         if (c.who() == Who.SCRIPT) {
-            request.header("Authorization", "Bearer " + (c.path().startsWith("fmd/metrics") ? METRICS_TOKEN : TOKEN));
+            headers.addAll(List.of("Authorization", "Bearer " + (c.path().startsWith("fmd/metrics") ? METRICS_TOKEN
+                    : TOKEN)));
         }
-        c.headers().forEach(request::header);
-        return clients.get(c.who()).send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String address(Who who) {
-        return switch (who) {
-            case ADMIN -> "10.1.0.1";
-            case GUEST -> "10.1.0.2";
-            case SCRIPT -> "10.1.0.4";
-            case STRANGER -> "10.2.0." + random.nextInt(4);
-        };
+        c.headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
+        return caller.send(c.method(), c.path(), c.body(), headers.toArray(String[]::new));
     }
 
     /** @return what was wrong with the answer, or null */
@@ -245,11 +220,6 @@ class DashboardFuzzIT {
             response = send(c);
         } catch (IOException | IllegalArgumentException e) {
             return c.expect() == Expect.VALID ? c.describe() + ": no answer: " + e : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } catch (Exception e) {
-            return c.describe() + ": " + e;
         }
         int status = response.statusCode();
         statuses.merge(status / 100 + "xx", 1, Integer::sum);
