@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  *                           its endpoint's average
  * @param outlierWarmup      {@code fmd.outlier-warmup}: requests of an endpoint never judged outliers
  * @param redact             {@code fmd.redact}: header and parameter names containing any of these (ignoring case)
- *                           are stored as {@code [redacted]}, besides Authorization, Proxy-Authorization, Cookie and
- *                           Set-Cookie
+ *                           are stored as {@code [redacted]}, besides Authorization, Proxy-Authorization, Cookie,
+ *                           Set-Cookie and jsessionid; a URL path segment after one of these words too (see
+ *                           {@link dev.fmd.outlier.Redactor})
  * @param outlierMaxField    {@code fmd.outlier-max-field}: characters kept per stored outlier field
  * @param levelRefreshMs     {@code fmd.level-refresh}: how often, in ms, levels changed by other instances are read
  * @param adminToken         {@code fmd.admin-token}: bearer token of the admin JSON API; empty disables the API
@@ -91,6 +92,10 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
     public static final String TIMEZONE = "fmd.timezone";
     public static final String COLORS = "fmd.colors";
 
+    /** The words of {@code fmd.redact} when it is not set. */
+    public static final String DEFAULT_REDACT =
+            "token,password,passwd,secret,api-key,apikey,credential,session,auth,signature,jwt,key,code";
+
     /** The server's default datasource, which every Jakarta EE server provides. */
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
 
@@ -122,7 +127,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         String instance = reader.text(INSTANCE, defaultName);
         double outlierConstant = reader.decimal(OUTLIER_CONSTANT, 2.5, 1.0, 1000.0);
         int outlierWarmup = reader.integer(OUTLIER_WARMUP, 10, 0, 1_000_000);
-        java.util.List<String> redact = reader.list(REDACT, "token,password,passwd,secret,api-key,apikey,credential");
+        java.util.List<String> redact = reader.list(REDACT, DEFAULT_REDACT);
         int outlierMaxField = reader.integer(OUTLIER_MAX_FIELD, 8192, 256, 1_048_576);
         int levelRefresh = reader.integer(LEVEL_REFRESH, 2000, 100, 600_000);
         String adminToken = reader.adminToken();

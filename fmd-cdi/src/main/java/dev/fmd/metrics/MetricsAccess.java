@@ -44,4 +44,10 @@ public record MetricsAccess(String token, boolean isPublic) {
         }
         return BearerToken.matches(token, authorization) ? Verdict.ALLOWED : Verdict.UNAUTHORIZED;
     }
+
+    /** @return both settings, the token shown only as set or not */
+    @Override
+    public String toString() {
+        return "MetricsAccess[token=" + (token.isEmpty() ? "(none)" : "(set)") + ", isPublic=" + isPublic + "]";
+    }
 }

@@ -4,13 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 
 /**
- * Reads an outlier's context from its servlet request at the end of the request: redacted by the {@link Redactor},
+ * Reads an outlier's context from its servlet request at the end of the request: redacted by the {@link Redactor}
+ * (headers and parameters by name and shape, the URL's path segments and matrix parameters as its rules say),
  * each field capped at {@code fmd.outlier-max-field} characters with a marker saying how much was cut. The body is
  * read only for a small form post ({@code application/x-www-form-urlencoded} within {@code fmd.outlier-max-field}
  * bytes), after the application has finished with the request, so the application's own reading is never disturbed.
@@ -29,8 +28,8 @@ final class OutlierContext {
                           String stackTrace) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new OutlierRecord(handle, averageMs, cap(stackTrace), cpuPercent(), heap.getUsed(), heap.getCommitted(),
-                cap(http.getRequestURL().toString()), cap(query(http.getQueryString())), cap(form(http)),
-                cap(headers(http)), cap(environment(http)));
+                cap(redactor.redactUrl(http.getRequestURL().toString())), cap(query(http.getQueryString())),
+                cap(form(http)), cap(headers(http)), cap(environment(http)));
     }
 
     /** @return the text, or its first {@code maxField} characters and a marker */
@@ -49,9 +48,9 @@ final class OutlierContext {
         StringBuilder lines = new StringBuilder();
         for (String pair : queryString.split("&")) {
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            lines.append(name).append('=').append(redactor.value(name, value)).append('\n');
+            String name = Redactor.decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : Redactor.decode(pair.substring(eq + 1));
+            lines.append(redactor.parameter(name, value)).append('\n');
         }
         return lines.toString();
     }
@@ -70,8 +69,7 @@ final class OutlierContext {
             for (String value : parameter.getValue()) {
                 String encoded = parameter.getKey() + "=";
                 if (!query.contains("&" + encoded)) {
-                    lines.append(parameter.getKey()).append('=')
-                            .append(redactor.value(parameter.getKey(), value)).append('\n');
+                    lines.append(redactor.parameter(parameter.getKey(), value)).append('\n');
                 }
             }
         }
@@ -105,13 +103,5 @@ final class OutlierContext {
             return load < 0 ? -1 : Math.round(load * 1000) / 10.0;
         }
         return -1;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
     }
 }

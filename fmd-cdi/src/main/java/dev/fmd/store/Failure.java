@@ -29,7 +29,8 @@ import javax.sql.DataSource;
  *
  * @param kind     transient or data
  * @param sqlState the first SQLState found in the causes, or null
- * @param summary  one line for the log: the SQLState and the deepest message
+ * @param summary  one line for the log: the SQLState and the deepest message, passwords and tokens in it hidden
+ *                 ({@link dev.fmd.outlier.Redactor#redactText})
  */
 record Failure(Kind kind, String sqlState, String summary) {
 
@@ -64,7 +65,7 @@ record Failure(Kind kind, String sqlState, String summary) {
             }
         }
         String summary = (state == null ? "" : "SQLState " + state + ": ") + deepest.getClass().getSimpleName()
-                + ": " + deepest.getMessage();
+                + ": " + dev.fmd.outlier.Redactor.redactText(deepest.getMessage());
         Kind kind;
         if (state != null) {
             kind = isTransient(state) ? Kind.TRANSIENT : Kind.DATA;

@@ -38,4 +38,10 @@ class MetricsAccessTest {
         assertTrue(MetricsAccess.OFF_MESSAGE.contains("fmd.metrics-token"), MetricsAccess.OFF_MESSAGE);
         assertTrue(MetricsAccess.OFF_MESSAGE.contains("fmd.metrics-public=true"), MetricsAccess.OFF_MESSAGE);
     }
+
+    @Test
+    void toStringShowsWhetherTheTokenIsSetNeverTheToken() {
+        assertEquals("MetricsAccess[token=(set), isPublic=false]", new MetricsAccess(TOKEN, false).toString());
+        assertEquals("MetricsAccess[token=(none), isPublic=true]", new MetricsAccess("", true).toString());
+    }
 }
