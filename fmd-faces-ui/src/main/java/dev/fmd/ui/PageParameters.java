@@ -35,7 +35,8 @@ final class PageParameters {
     /** The longest instance name or version taken. */
     static final int MAX_TEXT = 200;
     /** The format of {@code from} and {@code to}, as an HTML {@code datetime-local} input sends them. */
-    static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+    static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** The earliest time a page or an export takes: fmd stores nothing older. */
     static final Instant EARLIEST = Instant.EPOCH;
