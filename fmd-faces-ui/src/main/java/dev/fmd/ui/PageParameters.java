@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * naming it ({@link DashboardGuard}), never a silent default or a 500. Absent or empty parameters are fine (the
  * page's default); an id that is well formed but names nothing is fine too (the page says so).
  * <ul>
- * <li>{@code id}, {@code r}, {@code o}: ids, 1 to 18 digits;</li>
+ * <li>{@code id}, {@code r}, {@code o}: ids, 1 to 18 digits, with a minus sign for the rows a test or a tool wrote
+ * below fmd's own ids;</li>
  * <li>{@code w}: {@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}, {@code 90d} or {@code custom}; with {@code custom}
  * also {@code from} and {@code to}, as {@code yyyy-MM-ddTHH:mm}, from before to, at most {@value #MAX_CUSTOM_DAYS}
  * days apart (without {@code custom} they are not used and not checked);</li>
@@ -43,7 +44,7 @@ final class PageParameters {
     /** The first time a page or an export no longer takes: the year 10000. */
     static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
-    private static final Pattern ID = Pattern.compile("\\d{1,18}");
+    private static final Pattern ID = Pattern.compile("-?\\d{1,18}");
     private static final Set<String> IDS = Set.of("id", "r", "o");
     private static final Set<String> TEXTS = Set.of("i", "v", "vs");
 

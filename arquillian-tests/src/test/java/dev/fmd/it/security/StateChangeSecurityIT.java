@@ -190,7 +190,7 @@ class StateChangeSecurityIT {
         String csrf = admin.login("admin", TestWars.ADMIN_PASSWORD);
         Map<String, String> pages = Map.of(
                 "fmd/endpoint.xhtml?id=abc", "parameter 'id'",
-                "fmd/profiler.xhtml?id=1&r=-5", "parameter 'r'",
+                "fmd/profiler.xhtml?id=1&r=5x", "parameter 'r'",
                 "fmd/outliers.xhtml?o=99999999999999999999", "parameter 'o'",
                 "fmd/index.xhtml?w=2h", "parameter 'w'",
                 "fmd/graphs.xhtml?w=custom&from=2026-12-02T10:00&to=2026-12-01T10:00", "parameter 'from'",
