@@ -75,7 +75,7 @@ public class RequestPathBenchmark {
                 key.equals(FmdConfig.QUEUE_CAPACITY) ? "1000000" : null), "bench"));
         Method get = BenchResource.class.getMethod("get");
         Endpoint endpoint = monitor.endpoints().endpointFor(BenchResource.class, get).orElseThrow();
-        filter = new RequestTimingFilter(monitor);
+        filter = new RequestTimingFilter(monitor, java.util.Set.of());
         MonitoringInterceptor interceptor = new MonitoringInterceptor();
         BenchResource resource = new BenchResource();
         EndpointFilter endpointFilter = new EndpointFilter(endpoint);

@@ -7,7 +7,8 @@ import jakarta.ws.rs.core.FeatureContext;
 /**
  * Loaded by the JAX-RS runtime through {@code META-INF/services} (Jakarta REST 3.1), so it applies to every
  * application whatever its {@code Application} subclass returns. For each resource method the runtime builds, it
- * registers the method's endpoint and an {@link EndpointFilter} that names it on each request. This reaches resource
+ * registers the method's endpoint and an {@link EndpointFilter} that names it on each request (or, on a method fmd
+ * does not monitor, notes that the request was matched). This reaches resource
  * classes CDI never sees (no bean-defining annotation in a WAR without {@code beans.xml}).
  */
 public final class EndpointFeature implements DynamicFeature {
@@ -22,8 +23,8 @@ public final class EndpointFeature implements DynamicFeature {
             return;
         }
         try {
-            known.endpoints().endpointFor(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod())
-                    .ifPresent(endpoint -> context.register(new EndpointFilter(endpoint)));
+            context.register(new EndpointFilter(known.endpoints()
+                    .endpointFor(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod()).orElse(null)));
         } catch (Throwable t) {
             known.problems().report("registering endpoint " + resourceInfo.getResourceMethod(), t);
         }

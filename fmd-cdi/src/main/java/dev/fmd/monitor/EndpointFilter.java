@@ -5,8 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /**
- * Registered by the {@link EndpointFeature} on one monitored resource method: tells the in-flight request which
- * endpoint the JAX-RS runtime matched. Runs before the application's own filters, so a request they abort (a 401,
+ * Registered by the {@link EndpointFeature} on every resource method: tells the in-flight request which endpoint the
+ * JAX-RS runtime matched, or that it matched a method fmd does not monitor (so the request is not taken for an
+ * unmatched one). Runs before the application's own filters, so a request they abort (a 401,
  * say) is still recorded for its endpoint. The priority is on the class: Jersey ignores one given at registration
  * in a {@code DynamicFeature}.
  */
@@ -18,6 +19,7 @@ final class EndpointFilter implements ContainerRequestFilter {
 
     private final Endpoint endpoint;
 
+    /** @param endpoint the method's endpoint, or null when it is not monitored */
     EndpointFilter(Endpoint endpoint) {
         this.endpoint = endpoint;
     }
@@ -25,7 +27,12 @@ final class EndpointFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext requestContext) {
         InFlightRequest request = InFlightRequest.current();
-        if (request != null) {
+        if (request == null) {
+            return;
+        }
+        if (endpoint == null) {
+            request.matchedUnmonitored();
+        } else {
             request.endpoint(endpoint);
         }
     }

@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -20,10 +21,26 @@ import java.util.stream.Collectors;
  * When the runtime shows fmd the first method of a root resource class, the whole class is registered, and so are
  * the sub-resource classes its locators return (with the locator's path as prefix), so that every endpoint is listed
  * before its first request. Each new endpoint is also queued for the store, which writes its row.
+ * <p>
+ * Every resource method, monitored or not, is also a {@link Route}, so that a request that reached no resource
+ * method can be given the endpoint it was going to ({@link #routeFor}); when none, it goes to an
+ * {@link #unmatched} pseudo-endpoint.
  */
 public final class EndpointRegistry {
 
     private static final int MAX_LOCATOR_DEPTH = 8;
+
+    /**
+     * How many path templates of {@link #unmatched} requests get a pseudo-endpoint of their own, over all HTTP
+     * methods, while the application runs; beyond, they share {@value #OTHER_PATHS} of their method.
+     */
+    public static final int MAX_UNMATCHED_TEMPLATES = 100;
+
+    /** The path of the pseudo-endpoint of the unmatched requests beyond {@link #MAX_UNMATCHED_TEMPLATES}. */
+    public static final String OTHER_PATHS = "(other paths)";
+
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH",
+            "OPTIONS", "TRACE", "CONNECT");
 
     private final MonitoringPolicy policy;
     private final int defaultLevel;
@@ -32,6 +49,9 @@ public final class EndpointRegistry {
     private final Map<Class<?>, String> locatorPrefixes = new ConcurrentHashMap<>();
     private final Set<Class<?>> registeredClasses = ConcurrentHashMap.newKeySet();
     private final Queue<Endpoint> unsaved = new ConcurrentLinkedQueue<>();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final Map<String, Endpoint> unmatched = new ConcurrentHashMap<>();
+    private int unmatchedTemplates;
     private volatile String applicationPath = "";
 
     /**
@@ -74,6 +94,58 @@ public final class EndpointRegistry {
         }
         registerClass(type);
         return byMethod.computeIfAbsent(key(type, method), k -> register(type, method, prefixOf(type)));
+    }
+
+    /**
+     * The endpoint a request was going to when the JAX-RS runtime did not take it to a resource method (a
+     * {@code @PreMatching} filter ended it, a sub-resource locator failed, its media types fit no method): the
+     * resource method whose template and HTTP method fit the request, when exactly one ranks first as the JAX-RS
+     * matching would rank it.
+     *
+     * @param httpMethod the request's HTTP method
+     * @param path       the request's path below the context path (matrix parameters are ignored)
+     * @return the route found, its endpoint empty when that method is not monitored; empty when no route or
+     *         several fit
+     */
+    Optional<Route> routeFor(String httpMethod, String path) {
+        return Route.pick(routes, httpMethod, PathTemplate.normalized(path));
+    }
+
+    /**
+     * The pseudo-endpoint of a request that reached no resource method: named {@value Endpoint#UNMATCHED}, one per
+     * HTTP method (an unknown one is {@code OTHER}) and {@link PathTemplate} of its path. Past
+     * {@link #MAX_UNMATCHED_TEMPLATES} templates, the requests of a method share one pseudo-endpoint whose path is
+     * {@value #OTHER_PATHS}, so a scanner trying a million paths makes a bounded number of endpoints.
+     *
+     * @param httpMethod the request's HTTP method
+     * @param path       the request's raw path below the context path
+     * @return the pseudo-endpoint, queued for the store when new
+     */
+    public Endpoint unmatched(String httpMethod, String path) {
+        String method = httpMethod != null && HTTP_METHODS.contains(httpMethod) ? httpMethod : "OTHER";
+        String template = PathTemplate.of(path);
+        Endpoint known = unmatched.get(method + ' ' + template);
+        return known != null ? known : newUnmatched(method, template);
+    }
+
+    private synchronized Endpoint newUnmatched(String method, String template) {
+        Endpoint known = unmatched.get(method + ' ' + template);
+        if (known != null) {
+            return known;
+        }
+        String path = template;
+        if (unmatchedTemplates >= MAX_UNMATCHED_TEMPLATES) {
+            path = OTHER_PATHS;
+        } else {
+            unmatchedTemplates++;
+        }
+        Endpoint endpoint = unmatched.computeIfAbsent(method + ' ' + path, k -> {
+            Endpoint created = Endpoint.unmatched(method, k.substring(method.length() + 1));
+            unsaved.add(created);
+            byName.put(created.name() + ' ' + k, created);
+            return created;
+        });
+        return endpoint;
     }
 
     /** @return every endpoint registered so far */
@@ -131,10 +203,14 @@ public final class EndpointRegistry {
 
     private Optional<Endpoint> register(Class<?> type, Method method, String prefix) {
         Optional<String> httpMethod = ResourceMethods.httpMethod(type, method);
-        if (httpMethod.isEmpty() || !policy.isMonitored(type, method)) {
+        if (httpMethod.isEmpty()) {
             return Optional.empty();
         }
         String path = ResourceMethods.join(prefix, ResourceMethods.methodPath(type, method).orElse(""));
+        if (!policy.isMonitored(type, method)) {
+            Route.of(httpMethod.get(), path, Optional.empty()).ifPresent(routes::add);
+            return Optional.empty();
+        }
         String name = name(type, method);
         Endpoint endpoint = byName.computeIfAbsent(name + ' ' + httpMethod.get() + ' ' + path, k -> {
             Endpoint created = new Endpoint(name, httpMethod.get(), path, defaultLevel, type.getName(),
@@ -142,6 +218,7 @@ public final class EndpointRegistry {
             unsaved.add(created);
             return created;
         });
+        Route.of(httpMethod.get(), path, Optional.of(endpoint)).ifPresent(routes::add);
         return Optional.of(endpoint);
     }
 

@@ -22,6 +22,7 @@ public final class InFlightRequest {
     private String groupBy;
     private String ip;
     private boolean recorded;
+    private boolean matched;
     private volatile Object[] notes = NO_NOTES;
     private volatile boolean detached;
 
@@ -113,6 +114,30 @@ public final class InFlightRequest {
             }
         }
         return null;
+    }
+
+    /**
+     * Notes that the JAX-RS runtime took the request to a resource method that fmd does not monitor (
+     * {@code @Unmonitored}, not {@code @Monitored} without auto-binding, or not the application's): it is not
+     * recorded, as an unmatched request or otherwise.
+     */
+    void matchedUnmonitored() {
+        matched = true;
+    }
+
+    /** @return whether the JAX-RS runtime took the request to a resource method, monitored or not */
+    boolean matched() {
+        return matched || endpoint != null;
+    }
+
+    /**
+     * Names the endpoint of a request that reached no resource method, once it is over: the one it was going to, or
+     * an {@link Endpoint#unmatched} one. Observers are not told (the request is over), so it has no row handle.
+     */
+    void endpointAfterwards(Endpoint found) {
+        if (this.endpoint == null) {
+            this.endpoint = found;
+        }
     }
 
     void endpoint(Endpoint matched) {

@@ -2,6 +2,7 @@ package dev.fmd.monitor;
 
 import dev.fmd.GroupBy;
 import dev.fmd.config.FmdConfig;
+import dev.fmd.outlier.Redactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -15,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.ProcessingException;
 
 import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The run-time side of fmd's monitoring for one application: its configuration, its endpoints, and the queues its
@@ -34,6 +37,7 @@ public class Monitor {
     private Instance<RequestObserver> observerBeans;
     private volatile boolean observersResolved;
     private ClientAddress clientAddress;
+    private Redactor redactor;
     private final Problems problems = new Problems();
     private volatile GroupBy groupBy;
     private volatile boolean groupByResolved;
@@ -61,6 +65,7 @@ public class Monitor {
         this.queue = new RecordQueue<>(config.queueCapacity());
         this.attachments = new RecordQueue<>(Math.max(64, config.queueCapacity() / 10));
         this.clientAddress = new ClientAddress(config.trustedProxies());
+        this.redactor = new Redactor(config.redact());
         this.observersResolved = true;
     }
 
@@ -152,6 +157,55 @@ public class Monitor {
             groupByResolved = true;
         }
         return groupBy;
+    }
+
+    /**
+     * @param context            the application's context, its servlets registered
+     * @param applicationClasses the names of its {@code Application} subclasses
+     * @return its JAX-RS servlets; none when they cannot be read (the problem is counted)
+     */
+    JaxRsServlets jaxRsServlets(jakarta.servlet.ServletContext context, Set<String> applicationClasses) {
+        try {
+            return JaxRsServlets.of(context, applicationClasses);
+        } catch (Throwable t) {
+            problems.report("finding the JAX-RS servlets (requests that reach no resource method are not recorded)", t);
+            return JaxRsServlets.NONE;
+        }
+    }
+
+    /**
+     * Called on the request thread when the servlet chain returned without the JAX-RS runtime taking the request to a
+     * resource method. When it went to a JAX-RS servlet, it gets the endpoint it was going to, when the routes say
+     * so unambiguously ({@link EndpointRegistry#routeFor}: a {@code @PreMatching} filter ended it, a locator
+     * failed, its media types fit no method), else the {@link EndpointRegistry#unmatched} pseudo-endpoint of its
+     * method and path template, made from the path once its secrets are redacted ({@link Redactor#redactPath}).
+     *
+     * @param request the request, no endpoint named
+     * @param http    the servlet request
+     * @param jaxRs   the application's JAX-RS servlets
+     * @return whether it is to be recorded: false when it went to another servlet, or was going to a method fmd
+     *         does not monitor
+     */
+    boolean reachedNoMethod(InFlightRequest request, HttpServletRequest http, JaxRsServlets jaxRs) {
+        try {
+            if (!jaxRs.served(http)) {
+                return false;
+            }
+            String uri = http.getRequestURI();
+            String context = http.getContextPath();
+            String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+            String method = http.getMethod();
+            Optional<Route> route = endpoints.routeFor(method, path);
+            if (route.isPresent() && route.get().endpoint().isEmpty()) {
+                return false;
+            }
+            request.endpointAfterwards(route.flatMap(Route::endpoint)
+                    .orElseGet(() -> endpoints.unmatched(method, redactor.redactPath(path))));
+            return true;
+        } catch (Throwable t) {
+            problems.report("recording a request that reached no resource method", t);
+            return false;
+        }
     }
 
     /**

@@ -10,15 +10,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Adds the {@link RequestTimingFilter} in front of every other filter of the application (asynchronous requests
- * supported, so the application's async resources keep working), and remembers the application's
- * {@code @ApplicationPath} for endpoint paths. Does nothing when {@code fmd.enabled=false}.
+ * supported, so the application's async resources keep working), with the names of its {@code Application}
+ * subclasses (to know its JAX-RS servlets), and remembers the application's {@code @ApplicationPath} for endpoint
+ * paths. Does nothing when {@code fmd.enabled=false}.
  */
-@HandlesTypes({ApplicationPath.class, Path.class})
+@HandlesTypes({ApplicationPath.class, Path.class, Application.class})
 public final class MonitorInitializer implements ServletContainerInitializer {
 
     static final String FILTER_NAME = "fmd-request-timing";
@@ -33,7 +35,8 @@ public final class MonitorInitializer implements ServletContainerInitializer {
             Monitor monitor = found.get();
             monitor.endpoints().applicationPath(applicationPathOf(annotated));
             monitor.endpoints().registerRoots(annotated == null ? Set.of() : annotated);
-            FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new RequestTimingFilter(monitor));
+            FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new RequestTimingFilter(monitor,
+                    applicationClassesOf(annotated)));
             if (filter != null) {
                 filter.setAsyncSupported(true);
                 filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
@@ -41,6 +44,17 @@ public final class MonitorInitializer implements ServletContainerInitializer {
         } catch (Throwable t) {
             FmdBeans.cannotStart("adding its request filter", t);
         }
+    }
+
+    /** @return the names of the application's {@code Application} subclasses */
+    private static Set<String> applicationClassesOf(Set<Class<?>> annotated) {
+        Set<String> names = new HashSet<>();
+        for (Class<?> type : annotated == null ? Set.<Class<?>>of() : annotated) {
+            if (Application.class.isAssignableFrom(type) && type != Application.class) {
+                names.add(type.getName());
+            }
+        }
+        return names;
     }
 
     /** @return the application path of the application's only {@code @ApplicationPath} class, else "" */

@@ -11,7 +11,9 @@ package dev.fmd.monitor;
  * @param groupBy        the group-by value, or null
  * @param ip             the client address
  * @param status         the HTTP status the client got
- * @param exception      the class name of the exception that escaped the resource method, or null
+ * @param exception      the class name of the exception that escaped the resource method, or that ended the
+ *                       request before it (a parameter's conversion, a Bean Validation constraint, a locator, no
+ *                       match), or null
  * @param handle         receives the row's id, for requests of level 2 or more; else null
  */
 public record RequestRecord(Endpoint endpoint, boolean measured, long epochMillis, long durationNanos,

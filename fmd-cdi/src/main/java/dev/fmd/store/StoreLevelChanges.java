@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 
 import java.util.Optional;
 
-/** {@link LevelChanges} in {@code <prefix>endpoint}, applied at once to this instance's endpoints. */
+/**
+ * {@link LevelChanges} in {@code <prefix>endpoint}, applied at once to this instance's endpoints. A pseudo-endpoint
+ * of unmatched requests, which has no method to watch or profile, gets at most level 1 (so that a change of many
+ * endpoints at once applies to all).
+ */
 @ApplicationScoped
 public class StoreLevelChanges implements LevelChanges {
 
@@ -39,8 +43,9 @@ public class StoreLevelChanges implements LevelChanges {
         if (endpoint.isEmpty()) {
             return false;
         }
-        new EndpointRows(store).level(endpointId, level);
-        endpoint.get().level(level);
+        int applied = Math.min(level, endpoint.get().maxLevel());
+        new EndpointRows(store).level(endpointId, applied);
+        endpoint.get().level(applied);
         return true;
     }
 }
