@@ -111,9 +111,9 @@ public final class LevelsApi extends HttpServlet {
             return;
         }
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
             error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "header 'Content-Type': expected "
-                    + "application/json, got " + type);
+                    + "application/json, got " + (type == null ? "none" : shorten(type)));
             return;
         }
         JsonObject body = body(request, response);
