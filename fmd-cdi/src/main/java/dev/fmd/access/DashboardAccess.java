@@ -3,7 +3,9 @@ package dev.fmd.access;
 import dev.fmd.config.DashboardSettings;
 import dev.fmd.config.Passwords;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.security.Principal;
@@ -23,6 +25,12 @@ import java.util.Optional;
  * With none of these keys set nobody can log in: there is no default password. Every change made with a session
  * must carry the session's CSRF token ({@link #csrfToken}), as the form field {@value #CSRF_FIELD} or the header
  * {@value #CSRF_HEADER}.
+ * <p>
+ * A login kept in the session counts only together with fmd's own cookie {@value #LOGIN_COOKIE}, set at the login:
+ * {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} when the login came over TLS, and sent only to the dashboard's
+ * addresses. fmd leaves the application's session cookie as the application configured it; this cookie gives the
+ * dashboard's login the flags the session cookie may lack (a script of the application that can read the session id
+ * still cannot use the dashboard, and another site's POST or fetch carries no login).
  */
 public final class DashboardAccess {
 
@@ -36,7 +44,11 @@ public final class DashboardAccess {
             + "fmd.guest-password (a read-only guest, fmd.guest-username, default guest), or fmd.admin-role / "
             + "fmd.guest-role to let users of the application's own login in. There is no default password.";
 
+    /** fmd's own login cookie, which a session's dashboard login needs besides the session. */
+    public static final String LOGIN_COOKIE = "fmd-login";
+
     private static final String USER = DashboardUser.class.getName();
+    private static final String LOGIN = DashboardAccess.class.getName() + ".login";
     private static final String CSRF = DashboardAccess.class.getName() + ".csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -64,10 +76,24 @@ public final class DashboardAccess {
      */
     public Optional<DashboardUser> user(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(USER) instanceof DashboardUser user) {
+        if (session != null && session.getAttribute(USER) instanceof DashboardUser user
+                && session.getAttribute(LOGIN) instanceof String token && Passwords.sameSecret(token,
+                loginCookie(request))) {
             return Optional.of(user);
         }
         return containerUser(request);
+    }
+
+    private static String loginCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (LOGIN_COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -94,15 +120,16 @@ public final class DashboardAccess {
 
     /**
      * Checks a user name and password: fmd's own admin and guest first, then, when roles are set, the application's
-     * container ({@code HttpServletRequest#login}). On success the user is kept in a new HTTP session (a session that
-     * existed gets a new id, so a session id known before the login is worth nothing after it).
+     * container ({@code HttpServletRequest#login}). On success the user is kept as {@link #keep} keeps it.
      *
      * @param request  the login request
+     * @param response its response, which gets the login cookie
      * @param username the user name typed
      * @param password the password typed
      * @return the user, or empty
      */
-    public Optional<DashboardUser> login(HttpServletRequest request, String username, String password) {
+    public Optional<DashboardUser> login(HttpServletRequest request, HttpServletResponse response, String username,
+                                         String password) {
         if (username == null || password == null || username.length() > 256 || password.length() > 1024) {
             return Optional.empty();
         }
@@ -113,7 +140,7 @@ public final class DashboardAccess {
         Optional<DashboardUser> user = admin ? Optional.of(new DashboardUser(username, Role.ADMIN, false))
                 : guest ? Optional.of(new DashboardUser(username, Role.GUEST, false))
                 : containerLogin(request, username, password);
-        user.ifPresent(u -> keep(request, u));
+        user.ifPresent(u -> keep(request, response, u));
         return user;
     }
 
@@ -136,32 +163,54 @@ public final class DashboardAccess {
     }
 
     /**
-     * Keeps a user found by the application's own authentication in the session, as a login on fmd's form does.
+     * Keeps a user who logged in (on fmd's form, or by the application's own authentication) in the HTTP session: a
+     * session that existed gets a new id, so that a session id known before the login is worth nothing after it; the
+     * session gets a new CSRF token; and the response sets the login cookie {@value #LOGIN_COOKIE} the session's
+     * login needs from now on.
      *
-     * @param request the request
-     * @param user    the user
+     * @param request  the request
+     * @param response its response
+     * @param user     the user
      */
-    public void keep(HttpServletRequest request, DashboardUser user) {
+    public void keep(HttpServletRequest request, HttpServletResponse response, DashboardUser user) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
         HttpSession session = request.getSession(true);
+        String login = newToken();
         session.setAttribute(USER, user);
         session.setAttribute(CSRF, newToken());
+        session.setAttribute(LOGIN, login);
+        response.addHeader("Set-Cookie", loginCookie(request, login, false));
+    }
+
+    /**
+     * @param request the request
+     * @param value   the cookie's value
+     * @param expired true to delete the cookie
+     * @return the {@code Set-Cookie} value of the login cookie: only for the dashboard's path, never for scripts, not
+     *         sent with another site's requests but a link's, and only over TLS when the request came over TLS
+     */
+    private String loginCookie(HttpServletRequest request, String value, boolean expired) {
+        return LOGIN_COOKIE + "=" + value + "; Path=" + request.getContextPath() + "/" + settings.link()
+                + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : "") + (expired ? "; Max-Age=0" : "");
     }
 
     /**
      * Ends the dashboard's login in this session (and the container's login fmd made); the application's own
      * session otherwise stays as it was.
      *
-     * @param request the logout request
+     * @param request  the logout request
+     * @param response its response, which deletes the login cookie
      */
-    public void logout(HttpServletRequest request) {
+    public void logout(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", loginCookie(request, "", true));
         HttpSession session = request.getSession(false);
         if (session != null) {
             Object user = session.getAttribute(USER);
             session.removeAttribute(USER);
             session.removeAttribute(CSRF);
+            session.removeAttribute(LOGIN);
             if (user instanceof DashboardUser u && u.container()) {
                 try {
                     request.logout();

@@ -1,12 +1,16 @@
 package dev.fmd.access;
 
+import jakarta.servlet.ServletContext;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Slows down password guessing: after {@code maxFailures} failed logins from one client address within a window, that
- * address is refused (HTTP 429 with {@code Retry-After}) until the window ends. Memory is bounded: at most
+ * Slows down password and token guessing: after {@code maxFailures} failed logins from one client address within a
+ * window, that address is refused (HTTP 429 with {@code Retry-After}) until the window ends. The application's one
+ * throttle ({@link #shared}) counts the failures of fmd's login form and of wrong bearer tokens ({@code fmd.admin-token}
+ * on the levels API and the export, {@code fmd.metrics-token} on the metrics) together. Memory is bounded: at most
  * {@value #MAX_ADDRESSES} addresses are tracked; beyond that, ended windows are forgotten first, then all.
  * <pre>
  * LoginThrottle throttle = new LoginThrottle(10, 60_000, System::currentTimeMillis);
@@ -17,6 +21,13 @@ import java.util.function.LongSupplier;
 public final class LoginThrottle {
 
     static final int MAX_ADDRESSES = 10_000;
+
+    /** Failed logins or tokens from one address per window before it has to wait. */
+    public static final int MAX_FAILURES = 10;
+    /** The window of {@link #MAX_FAILURES}: a minute. */
+    public static final long WINDOW_MS = 60_000;
+
+    private static final String ATTRIBUTE = LoginThrottle.class.getName();
 
     private final int maxFailures;
     private final long windowMs;
@@ -48,6 +59,22 @@ public final class LoginThrottle {
             return 0;
         }
         return Math.max(1, (window.start() + windowMs - now + 999) / 1000);
+    }
+
+    /**
+     * @param context the application
+     * @return the application's one throttle ({@value #MAX_FAILURES} failures a minute per address), made on first use
+     *         and kept as an attribute of the application, so that it ends with the application
+     */
+    public static LoginThrottle shared(ServletContext context) {
+        synchronized (context) {
+            if (context.getAttribute(ATTRIBUTE) instanceof LoginThrottle throttle) {
+                return throttle;
+            }
+            LoginThrottle made = new LoginThrottle(MAX_FAILURES, WINDOW_MS, System::currentTimeMillis);
+            context.setAttribute(ATTRIBUTE, made);
+            return made;
+        }
     }
 
     /** @param address a client address whose login failed */

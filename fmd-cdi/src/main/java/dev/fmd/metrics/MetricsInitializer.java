@@ -1,5 +1,8 @@
 package dev.fmd.metrics;
 
+import dev.fmd.access.LoginThrottle;
+import dev.fmd.access.TokenGate;
+import dev.fmd.monitor.ClientAddress;
 import dev.fmd.monitor.FmdBeans;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.query.StatusQueries;
@@ -27,7 +30,9 @@ public final class MetricsInitializer implements ServletContainerInitializer {
                         .requestCounters();
                 StatusQueries status = FmdBeans.enabled(StatusQueries.class).orElseThrow();
                 ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
-                        new MetricsServlet(MetricsAccess.of(monitor.config()), monitor, status, counters));
+                        new MetricsServlet(MetricsAccess.of(monitor.config()), new TokenGate(
+                                LoginThrottle.shared(context), new ClientAddress(monitor.config().trustedProxies())),
+                                monitor, status, counters));
                 if (servlet != null) {
                     servlet.addMapping("/" + monitor.config().dashboard().link() + "/metrics");
                 }

@@ -1,5 +1,6 @@
 package dev.fmd.metrics;
 
+import dev.fmd.access.TokenGate;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.query.StatusQueries;
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +14,8 @@ import java.io.IOException;
  * <pre>
  * curl -H "Authorization: Bearer $FMD_METRICS_TOKEN" http://host/app/fmd/metrics
  * </pre>
- * Who may read it: {@link MetricsAccess}. What it shows: {@link MetricsSnapshot}, in the format the client's
+ * Who may read it: {@link MetricsAccess}; a wrong token counts as a failed login ({@link TokenGate}), and an address
+ * with too many is answered 429 with {@code Retry-After}. What it shows: {@link MetricsSnapshot}, in the format the client's
  * {@code Accept} header asks for ({@link MetricsFormat}). A scrape reads counts the writer thread keeps in memory
  * ({@link RequestCounters}) and fmd's status; it never waits for the request path.
  */
@@ -22,18 +24,22 @@ public final class MetricsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient MetricsAccess access;
+    private final transient TokenGate gate;
     private final transient Monitor monitor;
     private final transient StatusQueries status;
     private final transient RequestCounters counters;
 
     /**
      * @param access   who may read
+     * @param gate     checks the bearer token against the login throttle
      * @param monitor  the endpoints
      * @param status   fmd's own state
      * @param counters the writer's counts per endpoint
      */
-    MetricsServlet(MetricsAccess access, Monitor monitor, StatusQueries status, RequestCounters counters) {
+    MetricsServlet(MetricsAccess access, TokenGate gate, Monitor monitor, StatusQueries status,
+                   RequestCounters counters) {
         this.access = access;
+        this.gate = gate;
         this.monitor = monitor;
         this.status = status;
         this.counters = counters;
@@ -41,6 +47,14 @@ public final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!access.token().isEmpty()) {
+            TokenGate.Verdict token = gate.check(request, access.token());
+            if (token.result() == TokenGate.Result.THROTTLED) {
+                text(response, 429, "text/plain; charset=utf-8", TokenGate.refuse(response, token.retryAfter())
+                        + "\n");
+                return;
+            }
+        }
         switch (access.check(request.getHeader("Authorization"))) {
             case OFF -> text(response, HttpServletResponse.SC_FORBIDDEN, "text/plain; charset=utf-8",
                     MetricsAccess.OFF_MESSAGE + "\n");

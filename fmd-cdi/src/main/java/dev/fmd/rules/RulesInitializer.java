@@ -1,7 +1,10 @@
 package dev.fmd.rules;
 
 import dev.fmd.access.DashboardAccess;
+import dev.fmd.access.LoginThrottle;
+import dev.fmd.access.TokenGate;
 import dev.fmd.config.DashboardSettings;
+import dev.fmd.monitor.ClientAddress;
 import dev.fmd.monitor.FmdBeans;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.query.LevelChanges;
@@ -22,6 +25,8 @@ public final class RulesInitializer implements ServletContainerInitializer {
             String base = "/" + settings.link();
             ServletRegistration.Dynamic api = context.addServlet("fmd-levels-api",
                     new LevelsApi(monitor.unproxied(), changes, new DashboardAccess(settings),
+                            new TokenGate(LoginThrottle.shared(context),
+                                    new ClientAddress(monitor.config().trustedProxies())),
                             context.getContextPath() + base));
             if (api != null) {
                 api.addMapping(base + "/api/endpoints", base + "/api/endpoints/*");

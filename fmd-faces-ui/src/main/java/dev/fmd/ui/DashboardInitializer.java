@@ -1,6 +1,8 @@
 package dev.fmd.ui;
 
 import dev.fmd.access.DashboardAccess;
+import dev.fmd.access.LoginThrottle;
+import dev.fmd.access.TokenGate;
 import dev.fmd.config.DashboardSettings;
 import dev.fmd.monitor.ClientAddress;
 import dev.fmd.monitor.FmdBeans;
@@ -45,12 +47,14 @@ public class DashboardInitializer implements ServletContextListener {
                 if (guard != null) {
                     guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, base + "/*");
                 }
-                servlet(context, "fmd-login", new LoginServlet(access, new ClientAddress(config.trustedProxies()),
-                        base), base + "/login");
+                TokenGate gate = new TokenGate(LoginThrottle.shared(context),
+                        new ClientAddress(config.trustedProxies()));
+                servlet(context, "fmd-login", new LoginServlet(access, gate, base), base + "/login");
                 servlet(context, "fmd-logout", new LogoutServlet(access, base), base + "/logout");
                 servlet(context, "fmd-home", new DashboardHomeServlet(base), base, base + "/");
                 servlet(context, "fmd-assets", new AssetServlet(), base + "/assets/*");
-                servlet(context, "fmd-export", new ExportServlet(access, config.adminToken(), base), base + "/export");
+                servlet(context, "fmd-export", new ExportServlet(access, config.adminToken(), gate, base),
+                        base + "/export");
                 ServletRegistration faces = context.getServletRegistrations().values().stream()
                         .filter(r -> FACES_SERVLET.equals(r.getClassName())).findFirst().orElse(null);
                 if (faces == null) {

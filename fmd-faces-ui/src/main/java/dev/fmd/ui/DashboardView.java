@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,7 @@ public class DashboardView {
     private static final Logger LOG = Logger.getLogger("dev.fmd");
     private static final String DEFAULT_WINDOW = "7d";
     private static final ZoneId UTC = ZoneId.of("UTC");
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
@@ -238,18 +237,14 @@ public class DashboardView {
     }
 
     private TimeWindow customWindow() {
-        try {
-            Instant from = LocalDateTime.parse(request.getParameter("from"), INPUT).atZone(getZone()).toInstant();
-            Instant to = LocalDateTime.parse(request.getParameter("to"), INPUT).atZone(getZone()).toInstant();
-            if (!from.isBefore(to)) {
-                windowProblem = "The window's start must be before its end: showing the last 7 days.";
-                return null;
-            }
-            return new TimeWindow(from, to);
-        } catch (DateTimeParseException | NullPointerException e) {
-            windowProblem = "A custom window needs a start and an end (from, to): showing the last 7 days.";
+        LocalDateTime from = PageParameters.time(request.getParameter("from"));
+        LocalDateTime to = PageParameters.time(request.getParameter("to"));
+        if (from == null || to == null || !from.isBefore(to)) {
+            // a page's address is checked before it runs (PageParameters); a postback's form fields are not
+            windowProblem = "A custom window needs a start before its end (from, to): showing the last 7 days.";
             return null;
         }
+        return new TimeWindow(from.atZone(getZone()).toInstant(), to.atZone(getZone()).toInstant());
     }
 
     /** @return the selected window's key: 1h, 24h, 7d, 30d, 90d or custom */
@@ -272,12 +267,12 @@ public class DashboardView {
 
     /** @return the window's start as a {@code datetime-local} value in the zone */
     public String getFromInput() {
-        return INPUT.format(getWindow().from().atZone(getZone()));
+        return PageParameters.INPUT.format(getWindow().from().atZone(getZone()));
     }
 
     /** @return the window's end as a {@code datetime-local} value in the zone */
     public String getToInput() {
-        return INPUT.format(getWindow().to().atZone(getZone()));
+        return PageParameters.INPUT.format(getWindow().to().atZone(getZone()));
     }
 
     /** @return the window in words, e.g. "24 Nov 10:00 – 25 Nov 10:00 (Europe/Amsterdam)" */
@@ -412,19 +407,11 @@ public class DashboardView {
      * A page of a list (requests, profiled requests, outliers) starts after the row named by the parameter
      * {@code before}: {@code <ISO instant>_<id>}, as {@link #before(RequestCursor)} writes it.
      *
-     * @return the cursor of the parameter {@code before}, or null for the newest page (also when it is malformed)
+     * @return the cursor of the parameter {@code before}, or null for the newest page (a malformed one never gets
+     *         here: {@link PageParameters})
      */
     public RequestCursor cursor() {
-        String before = request.getParameter("before");
-        int at = before == null ? -1 : before.lastIndexOf('_');
-        if (at < 1 || before.length() > 80) {
-            return null;
-        }
-        try {
-            return new RequestCursor(Instant.parse(before.substring(0, at)), Long.parseLong(before.substring(at + 1)));
-        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-            return null;
-        }
+        return PageParameters.cursor(request.getParameter("before"));
     }
 
     /**

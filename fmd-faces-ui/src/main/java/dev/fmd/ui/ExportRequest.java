@@ -20,8 +20,8 @@ import java.util.function.Function;
  * <li>{@code format}: {@code csv} (default) or {@code json};</li>
  * <li>{@code from}, {@code to}: the window, as ISO-8601 instants ({@code 2026-12-01T00:00:00Z}, an offset such as
  * {@code +01:00} allowed) or local date-times ({@code 2026-12-01T00:00}) in {@code zone} (default UTC); {@code to}
- * defaults to now, {@code from} to 24 hours before {@code to};</li>
- * <li>{@code instance}: only the rows of that instance (optional).</li>
+ * defaults to now, {@code from} to 24 hours before {@code to}; both from 1970 to the year 9999;</li>
+ * <li>{@code instance}: only the rows of that instance (optional, at most 200 characters).</li>
  * </ul>
  * <pre>
  * ExportRequest export = ExportRequest.parse(request::getParameter, Instant.now());
@@ -45,7 +45,8 @@ public record ExportRequest(ExportKind kind, ExportFormat format, TimeWindow win
         private static final long serialVersionUID = 1L;
 
         BadParameter(String name, String value, String expected) {
-            super("parameter '" + name + "'" + (value == null ? "" : "=" + value) + ": " + expected);
+            super("parameter '" + name + "'" + (value == null ? "" : "=" + (value.length() <= 60 ? value
+                    : value.substring(0, 60) + "…")) + ": " + expected);
         }
     }
 
@@ -67,6 +68,10 @@ public record ExportRequest(ExportKind kind, ExportFormat format, TimeWindow win
             throw new BadParameter("from", parameters.apply("from"), "expected a time before 'to' (" + to + ")");
         }
         String instance = parameters.apply("instance");
+        if (instance != null && instance.length() > PageParameters.MAX_TEXT) {
+            throw new BadParameter("instance", instance, "expected at most " + PageParameters.MAX_TEXT
+                    + " characters");
+        }
         return new ExportRequest(kind, format, new TimeWindow(from, to).on(instance == null ? null : instance.trim()));
     }
 
@@ -92,15 +97,25 @@ public record ExportRequest(ExportKind kind, ExportFormat format, TimeWindow win
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
+        Instant time = parsed(value.trim(), zone);
+        if (time == null) {
+            throw new BadParameter(name, value, "expected an ISO-8601 time such as 2026-12-01T00:00:00Z, or "
+                    + "2026-12-01T00:00 in the parameter 'zone' (default UTC)");
+        }
+        if (!PageParameters.inRange(time)) {
+            throw new BadParameter(name, value, "expected a time from 1970 to the year 9999");
+        }
+        return time;
+    }
+
+    private static Instant parsed(String text, ZoneId zone) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException notAnInstant) {
             try {
                 return LocalDateTime.parse(text).atZone(zone).toInstant();
             } catch (DateTimeException e) {
-                throw new BadParameter(name, value, "expected an ISO-8601 time such as 2026-12-01T00:00:00Z, or "
-                        + "2026-12-01T00:00 in the parameter 'zone' (default UTC)");
+                return null;
             }
         }
     }

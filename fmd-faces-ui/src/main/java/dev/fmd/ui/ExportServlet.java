@@ -2,6 +2,7 @@ package dev.fmd.ui;
 
 import dev.fmd.access.ApiCaller;
 import dev.fmd.access.DashboardAccess;
+import dev.fmd.access.TokenGate;
 import dev.fmd.monitor.FmdBeans;
 import dev.fmd.query.ExportQueries;
 import jakarta.servlet.http.HttpServlet;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
  * curl -H "Authorization: Bearer $FMD_ADMIN_TOKEN" -OJ \
  *      "http://host/app/fmd/export?what=requests&amp;format=csv&amp;from=2026-12-01T00:00:00Z&amp;to=2026-12-02T00:00:00Z"
  * </pre>
- * A guest gets 403, a stranger 401 (a browser navigating here: the login form), a wrong parameter 400 naming it.
+ * A guest gets 403, a stranger 401 (a browser navigating here: the login form), a wrong parameter 400 naming it, an
+ * address with too many failed logins or wrong tokens 429 ({@link TokenGate}).
  * Rows are written to the response as the database hands them over ({@link ExportQueries}), so memory stays that of
  * one fetch however many rows the window holds; the file name is in {@code Content-Disposition}.
  */
@@ -39,22 +41,26 @@ public final class ExportServlet extends HttpServlet {
 
     private final transient DashboardAccess access;
     private final String adminToken;
+    private final transient TokenGate gate;
     private final String base;
 
     /**
      * @param access     who is logged in to the dashboard
      * @param adminToken {@code fmd.admin-token}; empty: scripts cannot export
+     * @param gate       checks bearer tokens against the login throttle
      * @param base       the dashboard's path in the application, e.g. {@code /fmd}
      */
-    ExportServlet(DashboardAccess access, String adminToken, String base) {
+    ExportServlet(DashboardAccess access, String adminToken, TokenGate gate, String base) {
         this.access = access;
         this.adminToken = adminToken;
+        this.gate = gate;
         this.base = base;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         if (!admin(request, response)) {
             return;
         }
@@ -73,7 +79,6 @@ public final class ExportServlet extends HttpServlet {
         response.setContentType(export.format().mediaType());
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
                 BUFFER);
         try (ExportFormat.Rows rows = export.format().open(out, export.kind().columns())) {
@@ -92,9 +97,13 @@ public final class ExportServlet extends HttpServlet {
      */
     private boolean admin(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String authorization = request.getHeader("Authorization");
-        ApiCaller caller = ApiCaller.of(request, access, adminToken);
+        ApiCaller caller = ApiCaller.of(request, access, adminToken, gate);
         if (caller.kind() == ApiCaller.Kind.TOKEN || caller.kind() == ApiCaller.Kind.ADMIN) {
             return true;
+        }
+        if (caller.kind() == ApiCaller.Kind.THROTTLED) {
+            text(response, 429, TokenGate.refuse(response, caller.retryAfter()));
+            return false;
         }
         if (caller.kind() == ApiCaller.Kind.GUEST) {
             text(response, HttpServletResponse.SC_FORBIDDEN, "exports are for the admin; " + caller.user().name()

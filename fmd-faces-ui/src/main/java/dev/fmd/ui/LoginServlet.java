@@ -3,7 +3,7 @@ package dev.fmd.ui;
 import dev.fmd.access.DashboardAccess;
 import dev.fmd.access.DashboardUser;
 import dev.fmd.access.LoginThrottle;
-import dev.fmd.monitor.ClientAddress;
+import dev.fmd.access.TokenGate;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,33 +20,30 @@ import java.util.logging.Logger;
  * curl -c jar -d username=admin --data-urlencode password@pw.txt http://host/app/fmd/login
  * curl -b jar http://host/app/fmd/index.xhtml
  * </pre>
- * A wrong pair answers 401, and after {@value #MAX_FAILURES} failures within a minute from one client address 429
- * with {@code Retry-After}. With no password and no role configured every login is refused (403) with what to set.
+ * A wrong pair answers 401, and after {@value LoginThrottle#MAX_FAILURES} failures within a minute from one client
+ * address (wrong bearer tokens of fmd's API, export and metrics count too: {@link LoginThrottle#shared}) 429 with
+ * {@code Retry-After}. A successful login starts a new session id ({@link DashboardAccess#login}), so that a session
+ * id planted before the login is worth nothing after it. With no password and no role configured every login is refused (403) with what to set.
  * When roles of the application's own login are configured, {@code ?app} asks the application's authentication
  * mechanism to log the user in ({@code HttpServletRequest#authenticate}).
  */
 public final class LoginServlet extends HttpServlet {
 
-    /** Failed logins from one address per minute before it has to wait. */
-    public static final int MAX_FAILURES = 10;
-
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger("dev.fmd");
 
     private final transient DashboardAccess access;
-    private final transient ClientAddress addresses;
-    private final transient LoginThrottle throttle = new LoginThrottle(MAX_FAILURES, 60_000,
-            System::currentTimeMillis);
+    private final transient TokenGate gate;
     private final String base;
 
     /**
      * @param access    who may log in
-     * @param addresses finds the client's address (behind trusted proxies)
-     * @param base      the dashboard's path in the application, e.g. {@code /fmd}
+     * @param gate   the application's login throttle, and the client's address (behind trusted proxies)
+     * @param base   the dashboard's path in the application, e.g. {@code /fmd}
      */
-    LoginServlet(DashboardAccess access, ClientAddress addresses, String base) {
+    LoginServlet(DashboardAccess access, TokenGate gate, String base) {
         this.access = access;
-        this.addresses = addresses;
+        this.gate = gate;
         this.base = base;
     }
 
@@ -81,8 +78,8 @@ public final class LoginServlet extends HttpServlet {
             page.write(response, HttpServletResponse.SC_FORBIDDEN, DashboardAccess.HOW_TO_CONFIGURE, false);
             return;
         }
-        String address = addresses.resolve(request.getRemoteAddr(), request.getHeaders("Forwarded"),
-                request.getHeaders("X-Forwarded-For"));
+        String address = gate.address(request);
+        LoginThrottle throttle = gate.throttle();
         long wait = throttle.secondsToWait(address);
         if (wait > 0) {
             response.setHeader("Retry-After", String.valueOf(wait));
@@ -90,7 +87,7 @@ public final class LoginServlet extends HttpServlet {
                     + " seconds.", false);
             return;
         }
-        Optional<DashboardUser> user = access.login(request, request.getParameter("username"),
+        Optional<DashboardUser> user = access.login(request, response, request.getParameter("username"),
                 request.getParameter("password"));
         if (user.isEmpty()) {
             throttle.failed(address);
@@ -116,7 +113,7 @@ public final class LoginServlet extends HttpServlet {
         }
         Optional<DashboardUser> user = access.containerUser(request);
         if (user.isPresent()) {
-            access.keep(request, user.get());
+            access.keep(request, response, user.get());
             response.sendRedirect(page.next());
             return;
         }

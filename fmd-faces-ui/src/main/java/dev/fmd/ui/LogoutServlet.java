@@ -33,7 +33,7 @@ public final class LogoutServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        access.logout(request);
+        access.logout(request, response);
         response.sendRedirect(request.getContextPath() + base + "/login?out");
     }
 }
