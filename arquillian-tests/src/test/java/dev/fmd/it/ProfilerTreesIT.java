@@ -43,6 +43,8 @@ class ProfilerTreesIT {
     private static final int PAUSE_MS = 30;
     /** Far below the cost of starting JFR on a request thread, far above this machine's noise. */
     private static final int FIRST_REQUEST_MARGIN_MS = 150;
+    /** The share of profiled requests whose tree has a line below the endpoint's. */
+    private static final double SAMPLED_INSIDE_AT_LEAST = 0.7;
 
     @ArquillianResource
     private URL deployment;
@@ -94,7 +96,9 @@ class ProfilerTreesIT {
                 .collect(Collectors.joining(" "));
 
         assertTrue(profiled.size() >= 40, "the recording started late: " + figures);
-        assertTrue(withSamplesInside.size() >= 0.9 * profiled.size(), figures);
+        // 77-95% over 7 runs of one day on this machine (median 89%); empty trees, the fault this guards against,
+        // leave the endpoint's line alone in nearly every tree
+        assertTrue(withSamplesInside.size() >= SAMPLED_INSIDE_AT_LEAST * profiled.size(), figures);
         // The fault this guards against (the first level-3 request starting JFR on its own thread) cost it
         // 450-1800 ms; this machine's noise alone gave a first profiled request 20-40 ms over the median.
         List<Double> next = profiledDurations.subList(1, 21);
