@@ -336,7 +336,10 @@ class DashboardFuzzIT {
         Who who = anyone();
         boolean good = random.nextBoolean();
         String path = good ? pick(List.of("fmd/api/endpoints", "fmd/api/endpoints/")) : "fmd/api/endpoints/"
-                + pick(List.of("1", "1/level", "x", "../../WEB-INF/web.xml", "%2e%2e", "level", encode(randomText(20))));
+                + pick(List.of("1", "1/level", "x", "../../WEB-INF/web.xml", "%2e%2e", "level",
+                // a letter first: a segment that starts with ';' (%3B, which the server decodes) is a matrix
+                // parameter of the list's own address, a valid request
+                "x" + encode(randomText(20))));
         return new Case(who, "GET", path, Map.of(), null, good && who != Who.STRANGER ? Expect.VALID
                 : Expect.INVALID);
     }
