@@ -10,12 +10,15 @@ import jakarta.inject.Inject;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.ProcessingException;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -164,7 +167,7 @@ public class Monitor {
      * @param applicationClasses the names of its {@code Application} subclasses
      * @return its JAX-RS servlets; none when they cannot be read (the problem is counted)
      */
-    JaxRsServlets jaxRsServlets(jakarta.servlet.ServletContext context, Set<String> applicationClasses) {
+    JaxRsServlets jaxRsServlets(ServletContext context, Set<String> applicationClasses) {
         try {
             return JaxRsServlets.of(context, applicationClasses);
         } catch (Throwable t) {
@@ -266,11 +269,11 @@ public class Monitor {
     }
 
     /** @return what each observer holds for requests in flight now (fmd's own metrics); off the request path */
-    public java.util.List<Following> following() {
+    public List<Following> following() {
         if (!observersResolved) {
             resolveObservers();
         }
-        java.util.List<Following> all = new java.util.ArrayList<>();
+        List<Following> all = new ArrayList<>();
         for (RequestObserver observer : observers) {
             try {
                 all.add(observer.following());

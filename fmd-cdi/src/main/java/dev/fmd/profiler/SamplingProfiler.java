@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -75,7 +76,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
     private Problems problems;
     /** The windows of profiled requests, by thread: a thread's entry goes once its windows are complete. */
     private final Map<Long, Deque<Window>> windows = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder expired = new LongAdder();
     private long nextExpiry = System.nanoTime();
     private BooleanSupplier anyAtLevel3;
     private ManagedThreads threads;
