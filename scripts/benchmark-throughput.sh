@@ -1,105 +1,52 @@
 #!/usr/bin/env bash
-# End-to-end throughput of the sample's CPU-bound endpoint (GET /api/reports/primes?n=N) on Payara Micro, with fmd
-# disabled and at monitoring levels 1, 2 and 3, in one run.
+# What fmd costs a request, side by side in one run: throughput and CPU per request of the benchmark app
+# (fmd-bench-app, not the sample) on Payara Micro without fmd, an identical twin without fmd (the noise floor), and
+# with fmd at levels 1 and 3, on CPU-bound endpoints of about 0.1 ms and 0.6 ms.
 #
-# Each configuration gets BOOTS Payara Micro servers of its own (own 127.0.0.1 port, fresh embedded database,
-# FMD_MONITOR_LEVEL for the endpoint's level): the JIT compiles the same code differently from one boot to the next
-# (here up to 10% apart on this CPU-bound loop), so one boot per configuration would measure luck. All servers are
-# booted and warmed up with WARMUP requests first; then, after WARMUP_ROUNDS unmeasured rounds, ROUNDS rounds each
-# measure every server for SLICE requests, in an order that rotates from round to round. Only the server being
-# measured runs: the others are frozen (SIGSTOP) meanwhile, so no background work of one configuration is billed to
-# another, and slices of all configurations sit side by side in time, which cancels the drift of this shared machine's
-# speed (the same configuration measured minutes apart differs by up to 15% here). dev.fmd.bench.LoadGenerator sends
-# the requests from CONCURRENCY users over keep-alive HTTP/1.1 (after SLICE_WARMUP unmeasured ones), and
-# dev.fmd.bench.InterleavedRounds drives the rounds from one warm client JVM. The table gives the median requests/s over the rounds and its percentage of the disabled median.
-# Client and servers share this machine's cores.
+# Each configuration gets BOOTS servers of its own (own 127.0.0.1 port, fresh embedded database), each warmed up with
+# WARMUP requests per endpoint, then frozen (SIGSTOP). Then, per endpoint, dev.fmd.bench.InterleavedRounds measures
+# every server for a slice of SLICE requests (after SLICE_WARMUP unmeasured ones) from CONCURRENCY keep-alive users,
+# round after round in an order that rotates, the other servers frozen meanwhile, WARMUP_ROUNDS unmeasured rounds
+# first. It prints per configuration the median requests/s, its share of the app without fmd, the range of the
+# per-round ratios, and the CPU per request of each thread group read from /proc (request threads, fmd's writer with
+# the embedded H2 database it writes to, JFR, the JIT, GC, the rest). Client and servers share the machine's cores.
 #
-#   scripts/benchmark-throughput.sh                                   # defaults below, about 17 minutes on 2 cores
-#   BOOTS=1 ROUNDS=3 WARMUP=2000 SLICE=2000 CONFIGS="disabled 3" scripts/benchmark-throughput.sh
+#   scripts/benchmark-throughput.sh                      # defaults below, about 12 minutes on 2 cores
+#   CONFIGS="plain 1" ENDPOINTS="cpu?n=5000" ROUNDS=4 scripts/benchmark-throughput.sh
 #
-# Logs: fmd-benchmarks/target/throughput/ (one Payara Micro log per configuration, client logs, summary.txt).
+# Logs: fmd-benchmarks/target/throughput/ (one Payara Micro log per server, rounds-*.log, summary.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/payara-servers.sh
+source scripts/lib/payara-servers.sh
 
-ROUNDS=${ROUNDS:-10}
+ROUNDS=${ROUNDS:-6}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
-BOOTS=${BOOTS:-3}
+BOOTS=${BOOTS:-1}
 CONCURRENCY=${CONCURRENCY:-4}
 WARMUP=${WARMUP:-30000}
-SLICE=${SLICE:-3000}
-SLICE_WARMUP=${SLICE_WARMUP:-300}
-PRIMES_N=${PRIMES_N:-20000}
-BOOT_TIMEOUT=${BOOT_TIMEOUT:-180}
-read -r -a CONFIGS <<< "${CONFIGS:-disabled 1 2 3}"
-SERVER_OPTS=${SERVER_OPTS:-}
+SLICE=${SLICE:-4000}
+SLICE_WARMUP=${SLICE_WARMUP:-400}
+read -r -a CONFIGS <<< "${CONFIGS:-plain twin 1 3}"
+read -r -a ENDPOINTS <<< "${ENDPOINTS:-cpu?n=5000 cpu?n=20000}"
 
-echo "Building fmd-war-sample and fmd-benchmarks ..."
-mvn -q -B -ntp -DskipTests -pl fmd-war-sample,fmd-benchmarks -am package
-
+[[ ${SKIP_BUILD:-} ]] || build_benchmarks
 out=fmd-benchmarks/target/throughput
 mkdir -p "$out"
-rm -f "$out"/*.log "$out"/summary.txt
-
-declare -A pids ports results # server -> pid, port; config -> space-separated requests/s (one per slice)
-client=""
-stop_pid() { # pid: CONT, TERM, wait up to 30 s, then KILL
-  local pid=$1
-  kill -CONT "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-  [[ -n $client ]] && stop_pid "$client"
-  for pid in "${pids[@]}"; do stop_pid "$pid"; done
-}
-trap cleanup EXIT
+rm -f "$out"/*.log "$out"/summary.md
+trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    ss -Hltn "sport = :$p" | grep -q . || { echo "$p"; return; }
-  done
-}
-
-label() { if [[ $1 == disabled ]]; then echo "fmd disabled"; else echo "fmd level $1"; fi; }
-
-load() { # server warmup requests log: sends load to the server, prints requests/s
-  local config=$1 status=0
+load() { # name path requests log
+  local status=0
   java -cp fmd-benchmarks/target/classes dev.fmd.bench.LoadGenerator \
-    --url "http://127.0.0.1:${ports[$config]}/api/reports/primes?n=$PRIMES_N" \
-    --concurrency "$CONCURRENCY" --warmup "$2" --requests "$3" > "$4" 2>&1 &
+    --url "http://127.0.0.1:${ports[$1]}/api/work/$2" --concurrency "$CONCURRENCY" --warmup 0 --requests "$3" \
+    > "$4" 2>&1 &
   client=$!
   wait "$client" || status=$?
   client=""
-  ((status == 0)) || { echo "LoadGenerator failed (exit $status); see $4 and $out/payara-$config.log" >&2; exit 1; }
+  ((status == 0)) || { echo "LoadGenerator failed (exit $status); see $4 and $out/payara-$1.log" >&2; exit 1; }
   sed -n 's/^RESULT rps=\([0-9.]*\) .*/\1/p' "$4"
-}
-
-boot() { # server (config.boot): starts it, waits until ready, warms it up, freezes it
-  local server=$1 config=${1%.*} port log
-  port=$(free_port)
-  log=$out/payara-$server.log
-  local env_vars=(FMD_ENABLED=true FMD_MONITOR_LEVEL="$config")
-  [[ $config == disabled ]] && env_vars=(FMD_ENABLED=false FMD_MONITOR_LEVEL=1)
-  echo "== $(label "$config"), server $server: booting on port $port, then $WARMUP warm-up requests"
-  # shellcheck disable=SC2086
-  env "${env_vars[@]}" java -Xmx1g $SERVER_OPTS -jar fmd-war-sample/target/payara-micro.jar --nocluster --nohazelcast \
-    --port "$port" --prebootcommandfile fmd-war-sample/src/main/payara/preboot.asadmin \
-    --deploy fmd-war-sample/target/fmd-war-sample.war --contextroot / > "$log" 2>&1 &
-  pids[$server]=$!
-  ports[$server]=$port
-  local waited=0
-  until grep -q "ready in" "$log"; do
-    kill -0 "${pids[$server]}" 2>/dev/null || { echo "Payara Micro stopped; see $log" >&2; exit 1; }
-    ((waited++ < BOOT_TIMEOUT)) || { echo "Payara Micro not ready within $BOOT_TIMEOUT s; see $log" >&2; exit 1; }
-    sleep 1
-  done
-  echo "   warm-up: $(load "$server" 0 "$WARMUP" "$out/client-$server-warmup.log") requests/s"
-  kill -STOP "${pids[$server]}"
 }
 
 servers=()
@@ -109,37 +56,34 @@ for b in $(seq 1 "$BOOTS"); do
   done
 done
 for server in "${servers[@]}"; do
-  boot "$server"
-done
-
-targets=()
-for server in "${servers[@]}"; do
-  targets+=("$server=${pids[$server]}=http://127.0.0.1:${ports[$server]}/api/reports/primes?n=$PRIMES_N")
-done
-java -cp fmd-benchmarks/target/classes dev.fmd.bench.InterleavedRounds --rounds "$ROUNDS" --slice "$SLICE" \
-  --warmup-rounds "$WARMUP_ROUNDS" \
-  --slice-warmup "$SLICE_WARMUP" --concurrency "$CONCURRENCY" "${targets[@]}" | tee "$out/rounds.log" &
-client=$!
-wait "$client" || { echo "InterleavedRounds failed; see $out/rounds.log and $out/payara-*.log" >&2; exit 1; }
-client=""
-while read -r _ server _ rounds; do
-  results[${server%.*}]="${results[${server%.*}]:-} $rounds"
-done < <(grep '^MEDIAN' "$out/rounds.log")
-
-median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
-
-base=$(echo "${results[${CONFIGS[0]}]}" | median)
-{
-  echo
-  echo "Throughput of GET /api/reports/primes?n=$PRIMES_N, $CONCURRENCY users; $WARMUP warm-up requests per server, then"
-  echo "$BOOTS server(s) per configuration, $ROUNDS rounds of $SLICE measured requests per server after $WARMUP_ROUNDS unmeasured"
-  echo "rounds; median of all measured slices of a configuration; $(date -u +%Y-%m-%d), $(nproc) cores"
-  echo
-  printf '| %-14s | %12s | %12s | %s\n' configuration "requests/s" "% $(label "${CONFIGS[0]}" | sed 's/fmd //')" "per round"
-  printf '|%s|%s|%s|%s\n' "----------------" "--------------" "--------------" "----------"
-  for config in "${CONFIGS[@]}"; do
-    m=$(echo "${results[$config]}" | median)
-    printf '| %-14s | %12.1f | %11.1f%% |%s\n' "$(label "$config")" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {print 100*a/b}')" \
-      "${results[$config]}"
+  start_server "$server" "${server%.*}"
+  echo "== $(label "${server%.*}"), server $server: ready in $(await_ready "$server") ms on port ${ports[$server]}"
+  for endpoint in "${ENDPOINTS[@]}"; do
+    echo "   warm-up $endpoint: $(load "$server" "$endpoint" "$WARMUP" "$out/client-$server-warmup.log") requests/s"
   done
-} | tee "$out/summary.txt"
+  kill -STOP "${pids[$server]}"
+done
+
+{
+  echo "# fmd's overhead, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo
+  echo "$BOOTS server(s) per configuration, each warmed up with $WARMUP requests per endpoint; $ROUNDS measured rounds"
+  echo "after $WARMUP_ROUNDS unmeasured ones, each giving every server $SLICE_WARMUP + $SLICE requests from $CONCURRENCY"
+  echo "keep-alive users while the other servers are frozen. Configurations: ${CONFIGS[*]}."
+} > "$out/summary.md"
+for endpoint in "${ENDPOINTS[@]}"; do
+  targets=()
+  for server in "${servers[@]}"; do
+    targets+=("$server=${pids[$server]}=http://127.0.0.1:${ports[$server]}/api/work/$endpoint")
+  done
+  log=$out/rounds-${endpoint//[^a-z0-9]/-}.log
+  echo "== GET /api/work/$endpoint"
+  java -cp fmd-benchmarks/target/classes dev.fmd.bench.InterleavedRounds --rounds "$ROUNDS" --slice "$SLICE" \
+    --warmup-rounds "$WARMUP_ROUNDS" --slice-warmup "$SLICE_WARMUP" --concurrency "$CONCURRENCY" \
+    --baseline "${CONFIGS[0]}" "${targets[@]}" > "$log" &
+  client=$!
+  wait "$client" || { echo "InterleavedRounds failed; see $log and $out/payara-*.log" >&2; exit 1; }
+  client=""
+  { echo; echo "## GET /api/work/$endpoint"; sed -n '/^| configuration/,$p' "$log"; } >> "$out/summary.md"
+done
+cat "$out/summary.md"
