@@ -27,8 +27,8 @@ import java.util.TreeMap;
 final class ThreadCpu {
 
     /** The groups, in the order reports list them. */
-    static final List<String> GROUPS = List.of("request threads", "fmd writer", "fmd other", "JFR", "JIT", "GC",
-            "other");
+    static final List<String> GROUPS = List.of("request threads", "fmd writer", "fmd other", "H2 background", "JFR",
+            "JIT", "GC", "other");
 
     /** Microseconds per clock tick ({@code getconf CLK_TCK} is 100 on Linux x86-64 and arm64). */
     static final long MICROS_PER_TICK = 10_000;
@@ -76,6 +76,9 @@ final class ThreadCpu {
         }
         if (name.startsWith("fmd-")) {
             return "fmd other";
+        }
+        if (name.startsWith("MVStore") || name.startsWith("H2 ")) {
+            return "H2 background";
         }
         if (name.startsWith("JFR")) {
             return "JFR";

@@ -77,7 +77,6 @@ public record TokenGate(LoginThrottle throttle, ClientAddress addresses) {
      * @return its client's address, behind trusted proxies
      */
     public String address(HttpServletRequest request) {
-        return addresses.resolve(request.getRemoteAddr(), request.getHeaders("Forwarded"),
-                request.getHeaders("X-Forwarded-For"));
+        return addresses.resolve(request);
     }
 }

@@ -1,6 +1,7 @@
 package dev.fmd.monitor;
 
 import dev.fmd.config.TrustedProxies;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,18 @@ import java.util.Locale;
  * @param proxies the trusted proxies
  */
 public record ClientAddress(TrustedProxies proxies) {
+
+    /**
+     * @param request a request
+     * @return its client's address; the forwarding headers are read only when the peer is a trusted proxy
+     */
+    public String resolve(HttpServletRequest request) {
+        String remoteAddress = request.getRemoteAddr();
+        if (proxies.isEmpty() || !proxies.contains(remoteAddress)) {
+            return remoteAddress;
+        }
+        return resolve(remoteAddress, request.getHeaders("Forwarded"), request.getHeaders("X-Forwarded-For"));
+    }
 
     /**
      * @param remoteAddress  the peer's address ({@code ServletRequest#getRemoteAddr()})

@@ -3,23 +3,17 @@ package dev.fmd.monitor;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 
 /**
  * Registered by the {@link EndpointFeature} on every resource method: tells the in-flight request which endpoint the
  * JAX-RS runtime matched, or that it matched a method fmd does not monitor (so the request is not taken for an
  * unmatched one). Runs before the application's own filters, so a request they abort (a 401,
  * say) is still recorded for its endpoint. The priority is on the class: Jersey ignores one given at registration
- * in a {@code DynamicFeature}.
- * <p>
- * As a response filter, it tells the {@link Monitor} that the response of an asynchronous request of level 2 or more
- * is being written, on a thread other than the request's: the container may never report its end (Payara does not
- * when the client left before the response), so the request is {@linkplain RequestObserver#ended ended} for the
- * observers now.
+ * in a {@code DynamicFeature}. At level 2 or more it puts the request in a request property, for the
+ * {@link ResponseFilter} of an asynchronous response written on another thread.
  */
 @Priority(EndpointFilter.PRIORITY)
-final class EndpointFilter implements ContainerRequestFilter, ContainerResponseFilter {
+final class EndpointFilter implements ContainerRequestFilter {
 
     /** Before every filter an application is likely to declare. */
     static final int PRIORITY = Integer.MIN_VALUE / 2;
@@ -44,14 +38,6 @@ final class EndpointFilter implements ContainerRequestFilter, ContainerResponseF
             if (request.handle() != null) {
                 requestContext.setProperty(InFlightRequest.PROPERTY, request);
             }
-        }
-    }
-
-    @Override
-    public void filter(ContainerRequestContext requestContext, ContainerResponseContext responseContext) {
-        if (requestContext.getProperty(InFlightRequest.PROPERTY) instanceof InFlightRequest request
-                && request.thread() != Thread.currentThread()) {
-            request.respondingElsewhere();
         }
     }
 }

@@ -220,8 +220,7 @@ public class Monitor {
         try {
             if (request.endpoint().level() > 0) {
                 request.groupBy(groupByOf(http));
-                request.ip(clientAddress.resolve(http.getRemoteAddr(), http.getHeaders("Forwarded"),
-                        http.getHeaders("X-Forwarded-For")));
+                request.ip(clientAddress.resolve(http));
             }
             if (escaped != null) {
                 request.escaped(unwrap(escaped));
@@ -298,18 +297,31 @@ public class Monitor {
         }
     }
 
-    /** The exception the application threw, not the container's or the JAX-RS runtime's wrapper around it. */
+    /**
+     * The exception the application threw, not the servlet container's, the JAX-RS runtime's or the EJB container's
+     * wrapper around it ({@code ServletException}, {@code ProcessingException}, {@code EJBException}).
+     */
     static Throwable unwrap(Throwable escaped) {
         Throwable t = escaped;
         for (int i = 0; i < 5; i++) {
             Throwable cause = t instanceof ServletException s && s.getRootCause() != null ? s.getRootCause()
-                    : t instanceof ProcessingException && t.getCause() != null ? t.getCause() : null;
+                    : t instanceof ProcessingException || isEjbException(t) ? t.getCause() : null;
             if (cause == null) {
                 break;
             }
             t = cause;
         }
         return t;
+    }
+
+    /** By name: the EJB API may be missing from a web-profile server. */
+    private static boolean isEjbException(Throwable t) {
+        for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("jakarta.ejb.EJBException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Records an asynchronous request when its response is complete. */

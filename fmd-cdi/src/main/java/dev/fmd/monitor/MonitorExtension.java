@@ -1,28 +1,30 @@
 package dev.fmd.monitor;
 
-import dev.fmd.Monitored;
 import dev.fmd.config.FmdConfig;
 import dev.fmd.config.InvalidConfigException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 
 /**
  * The monitoring concern's CDI extension. At deployment: reads and validates the configuration (a wrong
- * {@code fmd.*} value fails the deployment with one message), makes it a bean, adds the {@link Monitor} and
- * {@link ManagedThreads} beans, and binds the {@link MonitoringInterceptor} to every monitored resource method CDI
- * discovers. On undeploy, lets go of the JDK's references to fmd's records ({@link RecordMethodCaches}).
+ * {@code fmd.*} value fails the deployment with one message), makes it a bean, and adds the {@link Monitor},
+ * {@link ManagedThreads} and {@link MonitoringInterceptor} beans. On undeploy, lets go of the JDK's references to
+ * fmd's records ({@link RecordMethodCaches}).
+ * <p>
+ * It does not bind the interceptor to resources itself: which methods are monitored is decided per method by the
+ * {@link MonitoringPolicy} when the JAX-RS runtime builds its resource model ({@link EndpointFeature}), and what the
+ * interceptor noted (the exception escaping the resource method) the {@link ResponseFilter} reads from Jersey at no
+ * cost per request. Binding it everywhere made Weld intercept every request-scoped resource: an interceptor instance
+ * per resource instance and an interception chain per call, the largest part of fmd's cost per request at level 1
+ * (docs/performance.md). The interceptor stays for what users annotate with {@link Monitored} themselves.
  */
 public class MonitorExtension implements Extension {
 
@@ -39,21 +41,6 @@ public class MonitorExtension implements Extension {
         } catch (InvalidConfigException e) {
             invalid = e;
         }
-    }
-
-    <T> void bindInterceptor(@Observes ProcessAnnotatedType<T> event) {
-        if (config == null || !config.enabled() || !config.autoBind()) {
-            return;
-        }
-        Class<T> type = event.getAnnotatedType().getJavaClass();
-        if (!ResourceMethods.isResourceClass(type) || Modifier.isFinal(type.getModifiers())
-                || type.isAnnotationPresent(Monitored.class)) {
-            return;
-        }
-        MonitoringPolicy policy = new MonitoringPolicy(true);
-        event.configureAnnotatedType()
-                .filterMethods(method -> isBindable(type, method, policy))
-                .forEach(method -> method.add(Monitored.Literal.INSTANCE));
     }
 
     void addConfig(@Observes AfterBeanDiscovery discovery) {
@@ -80,12 +67,6 @@ public class MonitorExtension implements Extension {
      */
     void undeployed(@Observes BeforeShutdown shutdown) {
         RecordMethodCaches.forget();
-    }
-
-    private static boolean isBindable(Class<?> type, AnnotatedMethod<?> annotated, MonitoringPolicy policy) {
-        Method method = annotated.getJavaMember();
-        return !Modifier.isFinal(method.getModifiers()) && !annotated.isAnnotationPresent(Monitored.class)
-                && ResourceMethods.isResourceMethod(type, method) && policy.isMonitored(type, method);
     }
 
     private static String hostName() {

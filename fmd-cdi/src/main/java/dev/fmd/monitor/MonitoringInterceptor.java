@@ -9,11 +9,12 @@ import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
 
 /**
- * Bound by the {@link MonitorExtension} to every monitored resource method of a CDI-managed resource (or by
- * {@link Monitored} itself). It notes the exception that escapes the outermost resource method of the request (the
- * application's own exception, before any {@code ExceptionMapper} turns it into a response) and rethrows it
- * unchanged. The request's clock is kept by the {@link RequestTimingFilter}, which also sees resources that are not
- * CDI beans, so a request is measured once however many monitored methods it passes through.
+ * Bound by {@link Monitored} where the application puts it (fmd does not bind it on its own: on Jersey the
+ * {@link ResponseFilter} notes the same exception for every resource at no cost per request). It notes
+ * the exception that escapes the outermost resource method of the request (the application's own exception, before
+ * any {@code ExceptionMapper} turns it into a response) and rethrows it unchanged. The request's clock is kept by the
+ * {@link RequestTimingFilter}, which also sees resources that are not CDI beans, so a request is measured once however
+ * many monitored methods it passes through.
  */
 @Monitored
 @Interceptor
