@@ -1,10 +1,10 @@
 package dev.fmd.monitor;
 
 import dev.fmd.config.FmdConfig;
-import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * What fmd adds to one request at level 1, on the request thread: the timing filter's start and finish, naming the
- * endpoint (what {@link EndpointFilter} does), the interceptor around the resource method, building the record and
+ * endpoint (what {@link EndpointFilter} does), the {@link ResponseFilter} on the response, building the record and
  * queueing it, while a drainer thread empties the queue in batches every 10 ms, as the writer does. {@code bare} is the same chain without
  * fmd; the difference is fmd's cost. Run with {@code -prof gc} for the bytes allocated per request.
  * <pre>
@@ -76,17 +75,14 @@ public class RequestPathBenchmark {
         Method get = BenchResource.class.getMethod("get");
         Endpoint endpoint = monitor.endpoints().endpointFor(BenchResource.class, get).orElseThrow();
         filter = new RequestTimingFilter(monitor, java.util.Set.of());
-        MonitoringInterceptor interceptor = new MonitoringInterceptor();
         BenchResource resource = new BenchResource();
         EndpointFilter endpointFilter = new EndpointFilter(endpoint);
-        InvocationContext invocation = invocation(resource, get);
+        ResponseFilter responseFilter = new ResponseFilter(monitor, context -> null);
+        ContainerRequestContext requestContext = fake(ContainerRequestContext.class, Map.of());
         monitoredChain = (req, res) -> {
-            endpointFilter.filter(null);
-            try {
-                interceptor.monitor(invocation);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            endpointFilter.filter(requestContext);
+            resource.get();
+            responseFilter.filter(requestContext, null);
         };
         bareChain = (req, res) -> resource.get();
         request = fake(HttpServletRequest.class, Map.of("getRemoteAddr", "127.0.0.1",
@@ -121,41 +117,6 @@ public class RequestPathBenchmark {
     @Benchmark
     public void monitoredLevel1() throws Exception {
         filter.doFilter(request, response, monitoredChain);
-    }
-
-    private static InvocationContext invocation(BenchResource resource, Method method) {
-        return new InvocationContext() {
-            public Object getTarget() {
-                return resource;
-            }
-
-            public Object getTimer() {
-                return null;
-            }
-
-            public Method getMethod() {
-                return method;
-            }
-
-            public Constructor<?> getConstructor() {
-                return null;
-            }
-
-            public Object[] getParameters() {
-                return new Object[0];
-            }
-
-            public void setParameters(Object[] params) {
-            }
-
-            public Map<String, Object> getContextData() {
-                return Map.of();
-            }
-
-            public Object proceed() {
-                return resource.get();
-            }
-        };
     }
 
     @SuppressWarnings("unchecked")

@@ -137,6 +137,7 @@ public final class EffectiveSettings {
         values.put(FmdConfig.LEVEL_REFRESH, FmdConfig::levelRefreshMs);
         values.put(FmdConfig.ADMIN_TOKEN, FmdConfig::adminToken);
         values.put(FmdConfig.PROFILER_RATE, FmdConfig::profilerRate);
+        values.put(FmdConfig.OUTLIER_RATE, FmdConfig::outlierRate);
         values.put(FmdConfig.RETENTION_DAYS, FmdConfig::retentionDays);
         values.put(FmdConfig.ROLLUP_RETENTION_DAYS, FmdConfig::rollupRetentionDays);
         values.put(FmdConfig.TOP_VALUES, FmdConfig::topValues);

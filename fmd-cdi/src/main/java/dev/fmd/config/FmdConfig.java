@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
  * @param adminToken         {@code fmd.admin-token}: bearer token of the admin JSON API; empty disables the API
  * @param profilerRate       {@code fmd.profiler-rate}: call trees kept per second and endpoint at most (bursts of
  *                           twice as many), so that level 3 stays cheap and bounded under load
+ * @param outlierRate        {@code fmd.outlier-rate}: outlier contexts kept per second and endpoint at most (bursts of
+ *                           twice as many), so that an endpoint whose requests often pass the threshold stays cheap
+ *                           and its outlier table bounded; the others are counted ({@code fmd_outliers_over_budget_total})
  * @param retentionDays      {@code fmd.retention-days}: days raw requests, call trees and outliers are kept
  * @param rollupRetentionDays {@code fmd.rollup-retention-days}: days the rollups the pages read are kept
  * @param topValues          {@code fmd.top-values}: distinct users and IPs kept per endpoint and day in the rollups;
@@ -53,8 +56,9 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
                         TrustedProxies trustedProxies, String datasource, String tablePrefix, int queueCapacity,
                         int batchSize, int flushIntervalMs, String instance, double outlierConstant,
                         int outlierWarmup, java.util.List<String> redact, int outlierMaxField, int levelRefreshMs,
-                        String adminToken, double profilerRate, int retentionDays, int rollupRetentionDays,
-                        int topValues, String metricsToken, boolean metricsPublic, DashboardSettings dashboard) {
+                        String adminToken, double profilerRate, double outlierRate, int retentionDays,
+                        int rollupRetentionDays, int topValues, String metricsToken, boolean metricsPublic,
+                        DashboardSettings dashboard) {
 
     /** The key of each setting, as written in {@code microprofile-config.properties}. */
     public static final String ENABLED = "fmd.enabled";
@@ -77,6 +81,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
     public static final String LEVEL_REFRESH = "fmd.level-refresh";
     public static final String ADMIN_TOKEN = "fmd.admin-token";
     public static final String PROFILER_RATE = "fmd.profiler-rate";
+    public static final String OUTLIER_RATE = "fmd.outlier-rate";
     public static final String RETENTION_DAYS = "fmd.retention-days";
     public static final String ROLLUP_RETENTION_DAYS = "fmd.rollup-retention-days";
     public static final String TOP_VALUES = "fmd.top-values";
@@ -132,6 +137,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         int levelRefresh = reader.integer(LEVEL_REFRESH, 2000, 100, 600_000);
         String adminToken = reader.adminToken();
         double profilerRate = reader.decimal(PROFILER_RATE, 10, 0, 10_000);
+        double outlierRate = reader.decimal(OUTLIER_RATE, 2, 0, 10_000);
         int retentionDays = reader.integer(RETENTION_DAYS, 30, 1, 36_500);
         int rollupRetentionDays = reader.integer(ROLLUP_RETENTION_DAYS, 730, 1, 36_500);
         if (rollupRetentionDays < retentionDays) {
@@ -145,8 +151,8 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         reader.failOnProblems();
         return new FmdConfig(enabled, autoBind, appVersion, monitorLevel, samplingPeriod, proxies, datasource, prefix,
                 queueCapacity, batchSize, flushInterval, instance, outlierConstant, outlierWarmup, redact,
-                outlierMaxField, levelRefresh, adminToken, profilerRate, retentionDays, rollupRetentionDays,
-                topValues, metricsToken, metricsPublic, dashboard);
+                outlierMaxField, levelRefresh, adminToken, profilerRate, outlierRate, retentionDays,
+                rollupRetentionDays, topValues, metricsToken, metricsPublic, dashboard);
     }
 
     /** @return every setting, with the tokens and passwords shown only as set or not */
@@ -159,7 +165,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
                 + instance + ", outlierConstant=" + outlierConstant + ", outlierWarmup=" + outlierWarmup
                 + ", redact=" + redact + ", outlierMaxField=" + outlierMaxField + ", levelRefreshMs="
                 + levelRefreshMs + ", adminToken=" + (adminToken.isEmpty() ? "(none)" : "(set)") + ", profilerRate="
-                + profilerRate + ", retentionDays=" + retentionDays + ", rollupRetentionDays=" + rollupRetentionDays
+                + profilerRate + ", outlierRate=" + outlierRate + ", retentionDays=" + retentionDays + ", rollupRetentionDays=" + rollupRetentionDays
                 + ", topValues=" + topValues + ", metricsToken=" + (metricsToken.isEmpty() ? "(none)" : "(set)")
                 + ", metricsPublic=" + metricsPublic + ", dashboard=" + dashboard + "]";
     }

@@ -122,6 +122,9 @@ public final class MetricsText {
         for (Following one : following) {
             sample("fmd_expired_requests_total", observerLabel(one), one.expired());
         }
+        family("fmd_outliers_over_budget", Type.COUNTER, null,
+                "Outliers not kept because their endpoint's fmd.outlier-rate per second was spent.");
+        sample("fmd_outliers_over_budget_total", "", following.stream().mapToLong(Following::overBudget).sum());
         gauge("fmd_profiler_sampling", "1 while JFR execution sampling runs for the profiler, else 0.",
                 following.stream().anyMatch(Following::sampling) ? 1 : 0);
     }

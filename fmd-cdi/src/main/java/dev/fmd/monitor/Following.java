@@ -9,7 +9,10 @@ package dev.fmd.monitor;
  * @param expired   requests it dropped since start because they were followed longer than
  *                  {@link RequestObserver#FOLLOWED_AT_MOST_NANOS} without ending: their outlier stack or call tree
  *                  is not kept
+ * @param overBudget requests whose details it did not keep since start because their endpoint's budget per second
+ *                  was spent (outliers beyond {@code fmd.outlier-rate}; 0 for the profiler, which picks the requests
+ *                  it profiles by its budget before they run)
  * @param sampling  whether it keeps JFR execution sampling on now (the profiler; false for the other observers)
  */
-public record Following(String observer, int requests, long expired, boolean sampling) {
+public record Following(String observer, int requests, long expired, long overBudget, boolean sampling) {
 }

@@ -7,6 +7,7 @@ import dev.fmd.monitor.InFlightRequest;
 import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.Problems;
+import dev.fmd.monitor.RateBudget;
 import dev.fmd.monitor.RecordQueue;
 import dev.fmd.monitor.RequestAttachment;
 import dev.fmd.monitor.RequestObserver;
@@ -25,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code fmd.outlier-detection-constant} times its endpoint's running average, except during the endpoint's first
  * {@code fmd.outlier-warmup} requests, so that a cold start is not all outliers. While such a request still runs
  * past its threshold, the {@link OutlierWatch} takes its stack; when it ends, its context is read and queued for the
- * store.
+ * store. At most {@code fmd.outlier-rate} outliers a second per endpoint are kept (in bursts of twice as many,
+ * {@link RateBudget}): an endpoint whose requests often pass the threshold (a bimodal endpoint, a loaded machine)
+ * costs neither a stack and a context per such request nor an outlier table that grows with its traffic; the ones
+ * over the budget are counted ({@code fmd_outliers_over_budget_total}).
  */
 @ApplicationScoped
 public class OutlierDetector implements RequestObserver {
@@ -39,6 +43,7 @@ public class OutlierDetector implements RequestObserver {
     private final Map<Endpoint, RunningAverage> averages = new ConcurrentHashMap<>();
     private final Set<InFlightRequest> running = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder overBudget = new java.util.concurrent.atomic.LongAdder();
 
     /** For the container's proxy. */
     protected OutlierDetector() {
@@ -84,10 +89,10 @@ public class OutlierDetector implements RequestObserver {
 
     @Override
     public void started(InFlightRequest request) {
-        RunningAverage average = averages.computeIfAbsent(request.endpoint(), e -> new RunningAverage());
+        RunningAverage average = averageOf(request.endpoint());
         double averageNanos = average.average();
         long threshold = average.threshold(config.outlierWarmup(), config.outlierConstant());
-        request.note(Watched.class, new Watched(threshold, averageNanos));
+        request.note(Watched.class, new Watched(threshold, averageNanos, average));
         if (threshold > 0) {
             running.add(request);
         }
@@ -96,9 +101,13 @@ public class OutlierDetector implements RequestObserver {
     @Override
     public void finished(InFlightRequest request, HttpServletRequest http, int status, long durationNanos) {
         Watched watched = request.note(Watched.class);
-        RunningAverage average = averages.computeIfAbsent(request.endpoint(), e -> new RunningAverage());
+        RunningAverage average = watched != null ? watched.endpoint : averageOf(request.endpoint());
         average.add(durationNanos);
         if (watched != null && watched.thresholdNanos > 0 && durationNanos > watched.thresholdNanos) {
+            if (!average.budget.tryTake(System.nanoTime())) {
+                overBudget.increment();
+                return;
+            }
             String stack = watched.stack != null ? watched.stack : request.detached()
                     ? "(none: the request went on asynchronously, after its thread had left it)"
                     : "(the request ended before its stack could be taken)";
@@ -128,7 +137,11 @@ public class OutlierDetector implements RequestObserver {
 
     @Override
     public Following following() {
-        return new Following("outliers", running.size(), expired.sum(), false);
+        return new Following("outliers", running.size(), expired.sum(), overBudget.sum(), false);
+    }
+
+    private RunningAverage averageOf(Endpoint endpoint) {
+        return averages.computeIfAbsent(endpoint, e -> new RunningAverage(config.outlierRate()));
     }
 
     /** @return the requests running now that have a threshold, for the {@link OutlierWatch} */
@@ -138,11 +151,16 @@ public class OutlierDetector implements RequestObserver {
 
     /**
      * An endpoint's request count and total duration, on this instance: lock-free, as every request of the endpoint
-     * updates it from its own thread.
+     * updates it from its own thread; and its budget of outliers kept.
      */
     static final class RunningAverage {
         private final java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
         private final java.util.concurrent.atomic.LongAdder totalNanos = new java.util.concurrent.atomic.LongAdder();
+        final RateBudget budget;
+
+        RunningAverage(double outliersPerSecond) {
+            budget = new RateBudget(outliersPerSecond, System.nanoTime());
+        }
 
         void add(long durationNanos) {
             totalNanos.add(durationNanos);
@@ -161,15 +179,25 @@ public class OutlierDetector implements RequestObserver {
         }
     }
 
-    /** The threshold of one running request, the average it comes from, and its stack once it passed it. */
+    /**
+     * The threshold of one running request, the average it comes from, its endpoint's state, and its stack once it
+     * passed the threshold.
+     */
     static final class Watched {
         final long thresholdNanos;
         final double averageNanos;
+        final RunningAverage endpoint;
         volatile String stack;
 
-        Watched(long thresholdNanos, double averageNanos) {
+        Watched(long thresholdNanos, double averageNanos, RunningAverage endpoint) {
             this.thresholdNanos = thresholdNanos;
             this.averageNanos = averageNanos;
+            this.endpoint = endpoint;
+        }
+
+        /** @return whether an outlier of its endpoint would be kept now (its stack is worth taking) */
+        boolean keepable(long nowNanos) {
+            return endpoint.budget.nanosUntilToken(nowNanos) == 0;
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * One thread that looks at the running requests of level 2 or more every 10 ms (every 50 ms while there is none) and,
  * for a request that has run past
  * its outlier threshold, takes its thread's stack once (cut below the endpoint method), while it is still stuck.
- * Taking another thread's stack pauses it at a safepoint; this happens once per outlier, never per request.
+ * Taking another thread's stack pauses it at a safepoint; this happens once per outlier, never per request, and only
+ * while its endpoint's outlier budget would keep it ({@code fmd.outlier-rate}).
  * A request watched for longer than {@link dev.fmd.monitor.RequestObserver#FOLLOWED_AT_MOST_NANOS} is dropped from
  * the watch once a second ({@link OutlierDetector#expire}), so that a request whose end fmd missed is not watched forever.
  */
@@ -47,7 +48,7 @@ final class OutlierWatch implements Runnable {
                     OutlierDetector.Watched watched = request.note(OutlierDetector.Watched.class);
                     // an asynchronous request's thread has gone back to the pool: its stack is not the request's
                     if (watched != null && watched.stack == null && !request.detached()
-                            && now - request.startNanos() > watched.thresholdNanos) {
+                            && now - request.startNanos() > watched.thresholdNanos && watched.keepable(now)) {
                         watched.stack = format(request.thread().getStackTrace(), request.endpoint());
                     }
                 } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.fmd.config.FmdConfig;
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Following;
 import dev.fmd.monitor.Monitor;
+import dev.fmd.monitor.RateBudget;
 import dev.fmd.monitor.InFlightRequest;
 import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Problems;
@@ -42,7 +43,7 @@ import java.util.function.BooleanSupplier;
  * whole application while any of its endpoints is at level 3: {@link SamplingSwitch} starts it off the request path
  * (at deployment, or within a tenth of a second of a level changing to 3, however the level changed) and closes it
  * when no endpoint is at level 3 any more, so that levels 0 to 2 cost nothing. Within it, the switch runs execution
- * sampling only while a level-3 endpoint's {@link ProfilingBudget} has a token or a profiled request is in flight,
+ * sampling only while a level-3 endpoint's {@link RateBudget} has a token or a profiled request is in flight,
  * and is <em>armed</em> once sampling has really started. A level-3 request is profiled when the switch is armed, the
  * recording has delivered its first events (about a second after it started) and it gets a token; otherwise it runs
  * unprofiled: no request ever starts JFR, changes its settings or waits for it. See {@code docs/profiler.md} for the
@@ -69,7 +70,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
 
     private int periodMs;
     private double ratePerSecond;
-    private final Map<Endpoint, ProfilingBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<Endpoint, RateBudget> budgets = new ConcurrentHashMap<>();
     /** Profiled requests in flight: sampling stays on while there is one. */
     private final AtomicInteger profiling = new AtomicInteger();
     private RecordQueue<RequestAttachment> attachments;
@@ -156,7 +157,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
             return 0;
         }
         long until = Long.MAX_VALUE;
-        for (Map.Entry<Endpoint, ProfilingBudget> budget : budgets.entrySet()) {
+        for (Map.Entry<Endpoint, RateBudget> budget : budgets.entrySet()) {
             if (budget.getKey().level() >= 3) {
                 until = Math.min(until, budget.getValue().nanosUntilToken(now));
             }
@@ -200,7 +201,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        ProfilingBudget budget = budgets.computeIfAbsent(request.endpoint(), e -> new ProfilingBudget(ratePerSecond,
+        RateBudget budget = budgets.computeIfAbsent(request.endpoint(), e -> new RateBudget(ratePerSecond,
                 now)); // the switch looks at the budgets of the level-3 endpoints that had requests
         if (!armed()) {
             return;
@@ -258,7 +259,7 @@ public class SamplingProfiler implements RequestObserver, AutoCloseable {
             }
         }
         SamplingSwitch on = sampling;
-        return new Following("profiler", held, expired.sum(), on != null && on.sampling());
+        return new Following("profiler", held, expired.sum(), 0, on != null && on.sampling());
     }
 
     @Override

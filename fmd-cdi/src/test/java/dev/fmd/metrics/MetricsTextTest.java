@@ -114,8 +114,8 @@ class MetricsTextTest {
 
     private static MetricsSnapshot snapshot(EndpointMetrics... endpoints) {
         return new MetricsSnapshot(List.of(endpoints), new SelfMetrics("1.0 \"beta\"", "node\\1", 7, 10_000, 3, 2, 1,
-                123_456_789_012L, 1_500, false, List.of(new Following("outliers", 2, 0, false),
-                new Following("profiler", 1, 4, true))));
+                123_456_789_012L, 1_500, false, List.of(new Following("outliers", 2, 0, 0, false),
+                new Following("profiler", 1, 4, 0, true))));
     }
 
     /** @param statusAndMillis status, duration in ms, status, duration in ms, ... */

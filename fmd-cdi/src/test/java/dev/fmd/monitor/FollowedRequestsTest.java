@@ -44,12 +44,12 @@ class FollowedRequestsTest {
     @Test
     void aRequestThatEndsWithoutBeingRecordedIsFollowedNoMore() {
         InFlightRequest request = started();
-        assertEquals(new Following("outliers", 1, 0, false), outliers.following());
+        assertEquals(new Following("outliers", 1, 0, 0, false), outliers.following());
 
         monitor.ended(request);
         monitor.ended(request);
 
-        assertEquals(List.of(new Following("outliers", 0, 0, false)), monitor.following());
+        assertEquals(List.of(new Following("outliers", 0, 0, 0, false)), monitor.following());
     }
 
     @Test
@@ -58,13 +58,13 @@ class FollowedRequestsTest {
         long now = System.nanoTime();
 
         outliers.expire(now);
-        assertEquals(new Following("outliers", 1, 0, false), outliers.following());
+        assertEquals(new Following("outliers", 1, 0, 0, false), outliers.following());
         outliers.expire(now + RequestObserver.FOLLOWED_AT_MOST_NANOS + 1_000_000_000L);
         outliers.expire(now + RequestObserver.FOLLOWED_AT_MOST_NANOS + 2_000_000_000L);
-        assertEquals(new Following("outliers", 0, 1, false), outliers.following());
+        assertEquals(new Following("outliers", 0, 1, 0, false), outliers.following());
 
         monitor.ended(stuck);
-        assertEquals(new Following("outliers", 0, 1, false), outliers.following());
+        assertEquals(new Following("outliers", 0, 1, 0, false), outliers.following());
     }
 
     private InFlightRequest started() {

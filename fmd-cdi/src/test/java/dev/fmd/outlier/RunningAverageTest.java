@@ -8,7 +8,7 @@ class RunningAverageTest {
 
     @Test
     void noThresholdDuringWarmUpThenConstantTimesTheMean() {
-        OutlierDetector.RunningAverage average = new OutlierDetector.RunningAverage();
+        OutlierDetector.RunningAverage average = new OutlierDetector.RunningAverage(1);
         for (int i = 0; i < 4; i++) {
             average.add(i % 2 == 0 ? 10_000_000 : 30_000_000);
             assertEquals(0, average.threshold(5, 2.5), "warm-up request " + (i + 1));
