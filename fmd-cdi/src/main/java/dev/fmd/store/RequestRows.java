@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The writer part of requests: inserts the rows of {@code <prefix>request} of one batch with multi-row
- * {@code INSERT}s of {@value #ROWS_PER_STATEMENT} rows (the rest as a JDBC batch), in the order the requests started (so ids follow time), and moves the endpoints' {@code last_requested} forward, on
+ * The writer part of requests: inserts the rows of {@code <prefix>request} of one batch as a single JDBC batch, in
+ * the order the requests started (so ids follow time), and moves the endpoints' {@code last_requested} forward, on
  * the connection of the writer's transaction. Once that transaction committed, {@link #stored} adds the rows to the
  * {@link Rollups}, so the rollups count exactly the stored requests.
  * <p>
@@ -30,16 +30,7 @@ final class RequestRows {
     /** The start time order of a batch. */
     static final Comparator<RequestRecord> START_ORDER = Comparator.comparingLong(RequestRecord::epochMillis);
 
-    /**
-     * Rows per multi-row {@code INSERT}: a full batch of 500 is five statements. The statement's text is always the
-     * same, so the database (H2's query cache, PostgreSQL's and MariaDB's drivers) parses it once; the rows of a batch
-     * beyond the last full statement go as a JDBC batch of one-row inserts.
-     */
-    static final int ROWS_PER_STATEMENT = 100;
-    private static final int COLUMNS = 10;
-
-    private final String insertOne;
-    private final String insertMany;
+    private final String insert;
     private final String lastRequested;
     private final String instance;
 
@@ -48,11 +39,9 @@ final class RequestRows {
      * @param instance this instance's name
      */
     RequestRows(Schema schema, String instance) {
-        String into = "INSERT INTO " + schema.name("request") + " (id, endpoint_id, duration, time_requested, "
-                + "version_requested, group_by, ip, status_code, exception_type, instance) VALUES ";
-        String row = "(" + "?, ".repeat(COLUMNS - 1) + "?)";
-        this.insertOne = into + row;
-        this.insertMany = into + (row + ", ").repeat(ROWS_PER_STATEMENT - 1) + row;
+        this.insert = "INSERT INTO " + schema.name("request") + " (id, endpoint_id, duration, time_requested, "
+                + "version_requested, group_by, ip, status_code, exception_type, instance) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.lastRequested = "UPDATE " + schema.name("endpoint") + " SET last_requested = ? WHERE id = ? "
                 + "AND (last_requested IS NULL OR last_requested < ?)";
         this.instance = cut(instance, 100);
@@ -68,21 +57,35 @@ final class RequestRows {
     long[] insert(Transaction tx, List<RequestRecord> batch) throws SQLException {
         long[] ids = new long[batch.size()];
         Map<Long, Long> last = new HashMap<>();
-        List<RequestRecord> measured = new ArrayList<>(batch.size());
+        int measured = 0;
         for (RequestRecord record : batch) {
             last.merge(record.endpoint().id(), record.epochMillis(), Math::max);
             if (record.measured()) {
-                measured.add(record);
+                measured++;
             }
         }
-        if (!measured.isEmpty()) {
-            long first = tx.ids().next("request", measured.size());
-            insertRows(tx, measured, first);
-            long next = first;
-            for (int i = 0; i < ids.length; i++) {
-                if (batch.get(i).measured()) {
+        if (measured > 0) {
+            long next = tx.ids().next("request", measured);
+            try (PreparedStatement statement = tx.connection().prepareStatement(insert)) {
+                for (int i = 0; i < ids.length; i++) {
+                    RequestRecord record = batch.get(i);
+                    if (!record.measured()) {
+                        continue;
+                    }
                     ids[i] = next++;
+                    statement.setLong(1, ids[i]);
+                    statement.setLong(2, record.endpoint().id());
+                    statement.setBigDecimal(3, milliseconds(record.durationNanos()));
+                    statement.setObject(4, utc(record.epochMillis()));
+                    setString(statement, 5, cut(record.version(), 100));
+                    setString(statement, 6, cut(record.groupBy(), 255));
+                    setString(statement, 7, cut(record.ip(), 45));
+                    statement.setInt(8, record.status());
+                    setString(statement, 9, cut(record.exception(), 255));
+                    setString(statement, 10, instance);
+                    statement.addBatch();
                 }
+                statement.executeBatch();
             }
         }
         try (PreparedStatement statement = tx.connection().prepareStatement(lastRequested)) {
@@ -96,44 +99,6 @@ final class RequestRows {
             statement.executeBatch();
         }
         return ids;
-    }
-
-    /** Inserts the rows, with the ids {@code first}, {@code first + 1}, ...: full multi-row statements, then a batch. */
-    private void insertRows(Transaction tx, List<RequestRecord> rows, long first) throws SQLException {
-        int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-        if (full > 0) {
-            try (PreparedStatement statement = tx.connection().prepareStatement(insertMany)) {
-                for (int from = 0; from < full; from += ROWS_PER_STATEMENT) {
-                    for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                        set(statement, i * COLUMNS, first + from + i, rows.get(from + i));
-                    }
-                    statement.executeUpdate();
-                }
-            }
-        }
-        if (full < rows.size()) {
-            try (PreparedStatement statement = tx.connection().prepareStatement(insertOne)) {
-                for (int i = full; i < rows.size(); i++) {
-                    set(statement, 0, first + i, rows.get(i));
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-        }
-    }
-
-    /** Sets the columns of one row, from parameter {@code offset + 1} on. */
-    private void set(PreparedStatement statement, int offset, long id, RequestRecord record) throws SQLException {
-        statement.setLong(offset + 1, id);
-        statement.setLong(offset + 2, record.endpoint().id());
-        statement.setBigDecimal(offset + 3, milliseconds(record.durationNanos()));
-        statement.setObject(offset + 4, utc(record.epochMillis()));
-        setString(statement, offset + 5, cut(record.version(), 100));
-        setString(statement, offset + 6, cut(record.groupBy(), 255));
-        setString(statement, offset + 7, cut(record.ip(), 45));
-        statement.setInt(offset + 8, record.status());
-        setString(statement, offset + 9, cut(record.exception(), 255));
-        setString(statement, offset + 10, instance);
     }
 
     /**
