@@ -40,16 +40,22 @@ public final class BenchDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
 
-    /** @param url a PostgreSQL JDBC URL (user postgres, trust authentication) */
+    /**
+     * @param url a PostgreSQL JDBC URL (user postgres, trust authentication), or another database's (an embedded H2:
+     *            {@link WriterCpuBenchmark}), whose user is {@code -Dbench.user}, by default empty as Payara's H2 pool
+     */
     public BenchDatabase(String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(System.getProperty("bench.user", "postgres"));
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        config.setUsername(System.getProperty("bench.user", postgres ? "postgres" : ""));
         config.setPassword(System.getProperty("bench.password", ""));
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(4);
         config.setPoolName(APPLICATION);
-        config.addDataSourceProperty("ApplicationName", APPLICATION);
+        if (postgres) {
+            config.addDataSourceProperty("ApplicationName", APPLICATION);
+        }
         pool = new HikariDataSource(config);
     }
 

@@ -339,7 +339,12 @@ public class BatchWriter implements Runnable {
 
     private void writeRequests(List<RequestRecord> records) {
         long[] rowIds = inTransaction(tx -> requests.insert(tx, records));
-        requests.stored(records, rollups);
+        try {
+            requests.stored(records, rollups);
+        } catch (RuntimeException e) {
+            // the rows are committed: a failure here must not send them to isolate(), which would write them again
+            monitor.problems().report("adding stored requests to the rollups", e);
+        }
         int measured = 0;
         for (int i = 0; i < rowIds.length; i++) {
             RequestRecord record = records.get(i);

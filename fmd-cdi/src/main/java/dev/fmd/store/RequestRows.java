@@ -110,7 +110,7 @@ final class RequestRows {
     void stored(List<RequestRecord> batch, Rollups rollups) {
         for (RequestRecord record : batch) {
             if (record.measured()) {
-                rollups.add(record.endpoint().id(), utc(record.epochMillis()), cut(record.version(), 100),
+                rollups.add(record.endpoint().id(), record.epochMillis(), cut(record.version(), 100),
                         cut(record.groupBy(), 255), cut(record.ip(), 45), record.status(),
                         record.durationNanos() / 1_000_000.0);
             }

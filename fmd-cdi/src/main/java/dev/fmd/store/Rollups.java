@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,6 +38,7 @@ final class Rollups {
     static final String NONE = Dimension.NONE;
     static final String USER = Dimension.USER.code();
     static final String IP = Dimension.IP.code();
+    private static final long HOUR_MILLIS = 3_600_000L;
 
     private final Schema schema;
     private final String instance;
@@ -47,6 +49,10 @@ final class Rollups {
     private final Map<Partition, Map<Key, Long>> known = new HashMap<>();
     /** The buckets whose rows are loaded into {@link #known}. */
     private final Set<Bucket> loaded = new HashSet<>();
+    /** The hour of the last request added by its epoch milliseconds, its start and its day. */
+    private long hourFrom;
+    private LocalDateTime hour;
+    private LocalDateTime day;
 
     /**
      * @param schema    names the tables
@@ -62,8 +68,26 @@ final class Rollups {
 
     /** Adds one stored request to every rollup. Strings are already cut to their columns. */
     void add(long endpointId, LocalDateTime time, String version, String groupBy, String ip, int status, double ms) {
-        LocalDateTime hour = time.truncatedTo(ChronoUnit.HOURS);
-        LocalDateTime day = time.truncatedTo(ChronoUnit.DAYS);
+        add(endpointId, time.truncatedTo(ChronoUnit.HOURS), time.truncatedTo(ChronoUnit.DAYS), version, groupBy, ip,
+                status, ms);
+    }
+
+    /**
+     * Adds one stored request to every rollup, as {@link #add(long, LocalDateTime, String, String, String, int,
+     * double)} does, with its start in epoch milliseconds: the hour and day of the previous request are reused while
+     * requests stay in the same hour, which is what the writer's requests do.
+     */
+    void add(long endpointId, long epochMillis, String version, String groupBy, String ip, int status, double ms) {
+        if (hour == null || epochMillis < hourFrom || epochMillis >= hourFrom + HOUR_MILLIS) {
+            hourFrom = Math.floorDiv(epochMillis, HOUR_MILLIS) * HOUR_MILLIS;
+            hour = RequestRows.utc(hourFrom);
+            day = hour.truncatedTo(ChronoUnit.DAYS);
+        }
+        add(endpointId, hour, day, version, groupBy, ip, status, ms);
+    }
+
+    private void add(long endpointId, LocalDateTime hour, LocalDateTime day, String version, String groupBy,
+                     String ip, int status, double ms) {
         delta(new Key(RollupTable.HOUR, endpointId, hour, version, List.of())).add(ms, status);
         delta(new Key(RollupTable.DAY, endpointId, day, version, List.of())).add(ms, status);
         delta(new Key(RollupTable.DIMENSION, endpointId, day, version,
@@ -355,6 +379,23 @@ final class Rollups {
      * @param own the table's own key values: {@code [dimension, value]} or {@code [status]}
      */
     record Key(RollupTable table, long endpointId, LocalDateTime bucket, String version, List<Object> own) {
+
+        /** Written out: the tables are constants, compared by identity first (a record's own would compare them whole). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && (table == key.table || table.equals(key.table))
+                    && endpointId == key.endpointId && bucket.equals(key.bucket)
+                    && Objects.equals(version, key.version) && own.equals(key.own);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = table.name().hashCode();
+            hash = 31 * hash + Long.hashCode(endpointId);
+            hash = 31 * hash + bucket.hashCode();
+            hash = 31 * hash + Objects.hashCode(version);
+            return 31 * hash + own.hashCode();
+        }
 
         Partition partition() {
             return new Partition(table, endpointId, bucket,

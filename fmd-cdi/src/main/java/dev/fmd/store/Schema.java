@@ -144,6 +144,23 @@ final class Schema {
         }
     }
 
+    /** Drops the index if it exists ({@code DROP INDEX i ON t} on MariaDB and MySQL, {@code DROP INDEX i} elsewhere). */
+    void dropIndex(Connection connection, String index, String table) throws SQLException {
+        String indexName = name(index);
+        String tableName = name(table);
+        if (!indexExists(connection, tableName, indexName)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DROP INDEX " + indexName
+                    + (Dialect.of(connection) == Dialect.MYSQL ? " ON " + tableName : ""));
+        } catch (SQLException e) {
+            if (indexExists(connection, tableName, indexName)) {
+                throw e;
+            }
+        }
+    }
+
     /** Inserts the id row of a table into {@code <prefix>sequence} unless it is there. */
     void sequenceRow(Connection connection, String sequence) throws SQLException {
         String table = name("sequence");

@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,7 +61,7 @@ class MigrationsIT {
             for (Future<List<Integer>> result : results) {
                 applied.addAll(result.get());
             }
-            assertEquals(List.of(1, 2, 3, 4), applied.stream().sorted().toList(),
+            assertEquals(List.of(1, 2, 3, 4, 5), applied.stream().sorted().toList(),
                     "each migration applied by one instance");
             assertEquals(List.of(), Migrations.migrate(new Schema(prefix), dataSource, "late"), "nothing left to do");
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -106,7 +107,7 @@ class MigrationsIT {
             assertTrue(before.get("request") > 0 && before.get("stack_line") > 0 && before.get("outlier") > 0,
                     "the dump has rows: " + before);
 
-            assertEquals(List.of(1, 2, 3, 4), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
+            assertEquals(List.of(1, 2, 3, 4, 5), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
 
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 for (String table : RELEASE_01_TABLES) {
@@ -122,6 +123,9 @@ class MigrationsIT {
                 for (String index : List.of("outlier_endpoint_time", "outlier_time")) {
                     assertTrue(Schema.indexExists(connection, prefix + "outlier", prefix + index), index);
                 }
+                assertFalse(Schema.indexExists(connection, prefix + "request", prefix + "request_endpoint_id"),
+                        "migration 5 dropped the index no query uses");
+                assertTrue(Schema.indexExists(connection, prefix + "request", prefix + "request_endpoint_time"));
                 long requests = before.get("request");
                 assertEquals(requests, count(statement, "SELECT SUM(hits) FROM " + prefix + "rollup_day"),
                         "every stored request is in the daily rollups");
