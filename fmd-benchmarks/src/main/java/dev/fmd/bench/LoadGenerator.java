@@ -1,14 +1,13 @@
 package dev.fmd.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,15 +39,12 @@ public final class LoadGenerator {
     private final int concurrency;
     private final int warmup;
     private final int requests;
-    private final HttpClient client;
+    private final Answers answers = new Answers();
     private final HttpRequest request;
 
     private final AtomicInteger nextWarmup = new AtomicInteger();
     private final AtomicInteger nextMeasured = new AtomicInteger();
-    private final AtomicInteger non200 = new AtomicInteger();
-    private final AtomicInteger errors = new AtomicInteger();
     private final long[] latencies;
-    private volatile String firstProblem;
 
     LoadGenerator(URI uri, int concurrency, int warmup, int requests) {
         this.uri = uri;
@@ -56,11 +52,7 @@ public final class LoadGenerator {
         this.warmup = warmup;
         this.requests = requests;
         this.latencies = new long[requests];
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        this.request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60)).build();
+        this.request = Answers.get(uri);
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,12 +61,9 @@ public final class LoadGenerator {
         int warmup = 3000;
         int requests = 20000;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for " + name);
-                }
-                String value = args[++i];
+            for (Map.Entry<String, String> option : options(args).entrySet()) {
+                String name = option.getKey();
+                String value = option.getValue();
                 switch (name) {
                     case "--url" -> url = value;
                     case "--concurrency" -> concurrency = positive(name, value, 1);
@@ -115,6 +104,22 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("refusing " + url + ": only http://127.0.0.1 (loopback) is allowed");
         }
         return uri;
+    }
+
+    /**
+     * @param args command-line arguments, {@code --name value} pairs
+     * @return the values by name, in order (a repeated name keeps its last value)
+     * @throws IllegalArgumentException when the last name has no value
+     */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + args[i]);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
     }
 
     static int positive(String name, String value, int min) {
@@ -160,7 +165,7 @@ public final class LoadGenerator {
     Result measure() throws InterruptedException {
         phase(() -> {
             while (nextWarmup.getAndIncrement() < warmup) {
-                send();
+                answers.send(request);
             }
         });
         long start = System.nanoTime();
@@ -168,7 +173,7 @@ public final class LoadGenerator {
             int i;
             while ((i = nextMeasured.getAndIncrement()) < requests) {
                 long t0 = System.nanoTime();
-                send();
+                answers.send(request);
                 latencies[i] = System.nanoTime() - t0;
             }
         });
@@ -176,8 +181,8 @@ public final class LoadGenerator {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(requests / (elapsed / 1e9), Arrays.stream(sorted).average().orElse(0) / 1e6,
-                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, non200.get(), errors.get(),
-                firstProblem);
+                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, answers.non200(), answers.errors(),
+                answers.firstProblem());
     }
 
     /** Runs {@code body} on {@code concurrency} threads and waits for all of them. */
@@ -190,28 +195,6 @@ public final class LoadGenerator {
         }
         for (Thread t : users) {
             t.join();
-        }
-    }
-
-    private void send() {
-        try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                non200.incrementAndGet();
-                problem("HTTP " + response.statusCode());
-            }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            errors.incrementAndGet();
-            problem(e.toString());
-        }
-    }
-
-    private void problem(String text) {
-        if (firstProblem == null) {
-            firstProblem = text;
         }
     }
 
