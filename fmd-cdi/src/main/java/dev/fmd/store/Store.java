@@ -38,6 +38,7 @@ public class Store {
     private volatile DataSource dataSource;
     private volatile EntityManagerFactory factory;
     private volatile boolean openOnFirstRead;
+    private boolean migrated;
 
     /** For the container's proxy. */
     protected Store() {
@@ -88,7 +89,7 @@ public class Store {
         if (factory != null) {
             return;
         }
-        Migrations.migrate(schema, dataSource, config.instance());
+        migrate();
         Properties properties = new Properties();
         properties.put("eclipselink.session-name",
                 TablePrefixCustomizer.sessionName(config.tablePrefix(), UUID.randomUUID().toString()));
@@ -105,7 +106,19 @@ public class Store {
     }
 
     /**
-     * While the writer leaves the tables alone to keep them out of the application's boot, the first read opens them
+     * Migrates the tables, once (the persistence unit stays closed until {@link #open()}).
+     *
+     * @throws SQLException when the database cannot be reached or a migration fails
+     */
+    public synchronized void migrate() throws SQLException {
+        if (!migrated) {
+            Migrations.migrate(schema, dataSource, config.instance());
+            migrated = true;
+        }
+    }
+
+    /**
+     * While the writer leaves the persistence unit closed to keep them out of the application's boot, the first read opens them
      * itself (see {@link BatchWriter}), so that a dashboard page asked for in that time finds its tables.
      *
      * @param deferred whether the writer has not opened the store yet and is waiting to

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Path;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The writer leaves the tables alone while the application boots, and opens them as soon as they are needed: the
- * first queued request, the first read of a dashboard page, the first look at the database's state.
+ * The writer migrates the tables at once but leaves the persistence unit closed while the application boots, and
+ * opens it as soon as it is needed: the first queued request, the first read of a dashboard page, the first look at
+ * the database's state.
  */
 class WriterFirstUseTest {
 
@@ -69,8 +73,17 @@ class WriterFirstUseTest {
     }
 
     private static void assertStaysClosed(Started started) {
+        await(() -> migrated(started.h2));
         pause(300);
-        assertFalse(started.store.isOpen(), "nothing needed the tables yet");
+        assertFalse(started.store.isOpen(), "nothing needed the store yet");
+    }
+
+    private static boolean migrated(JdbcDataSource h2) {
+        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+            return MigrationsIT.count(statement, "SELECT COUNT(*) FROM fmd_request") == 0;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static void pause(long ms) {
@@ -91,13 +104,13 @@ class WriterFirstUseTest {
 
     /** A writer started on a fresh in-memory H2 database, as at a boot. */
     private static final class Started implements AutoCloseable {
+        final JdbcDataSource h2 = new JdbcDataSource();
         final Monitor monitor;
         final Store store;
         final BatchWriter writer;
 
         Started() {
             String name = "first" + ThreadLocalRandom.current().nextLong(1L << 40);
-            JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
             Map<String, String> values = Map.of(FmdConfig.INSTANCE, name, FmdConfig.FLUSH_INTERVAL, "50");
             FmdConfig config = FmdConfig.read(key -> Optional.ofNullable(values.get(key)), "test-host");
