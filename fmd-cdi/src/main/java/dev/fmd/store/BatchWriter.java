@@ -42,6 +42,13 @@ import java.util.concurrent.locks.LockSupport;
  * are alone: only those are dropped, and counted as rejected.</li>
  * </ul>
  * Request threads never wait for any of this.
+ * <p>
+ * The writer migrates the tables as soon as it starts, but opens the persistence unit and writes the application's
+ * endpoints (seconds of CPU with their JIT compilation, for 500 endpoints) when they are first needed: when the first
+ * request or attachment is queued, when a dashboard page reads them (the read opens the persistence unit,
+ * {@link Store#openOnFirstRead}) or shows the database's state ({@link #wanted()}), or
+ * {@value #OPEN_DELAY_SECONDS} s after the writer starts, whichever comes first. So the application's boot, early in
+ * which the writer starts, does not share the machine with them.
  */
 @ApplicationScoped
 public class BatchWriter implements Runnable {
@@ -52,6 +59,8 @@ public class BatchWriter implements Runnable {
     private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long ATTACHMENT_PATIENCE_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final long SHUTDOWN_WAIT_MS = 5_000;
+    static final long OPEN_DELAY_SECONDS = 20;
+    private static final long FIRST_USE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final Set<RollupTable> HOURLY = Set.of(RollupTable.HOUR);
 
     private Monitor monitor;
@@ -76,6 +85,7 @@ public class BatchWriter implements Runnable {
     private long lastHourlyFlush;
     private long lastSlowFlush;
     private volatile boolean running = true;
+    private volatile boolean wanted;
     private ManagedThreads threads;
     private volatile Thread thread;
 
@@ -114,6 +124,11 @@ public class BatchWriter implements Runnable {
         this.retention = new Retention(store, monitor.problems(), this::down);
     }
 
+    /** Asks the writer to open the tables now if it still waits for their first use (the dashboard is looked at). */
+    public void wanted() {
+        wanted = true;
+    }
+
     /** @return this writer itself rather than the container's proxy */
     public BatchWriter unproxied() {
         return this;
@@ -136,6 +151,7 @@ public class BatchWriter implements Runnable {
 
     @Override
     public void run() {
+        awaitFirstUse();
         long stopBy = Long.MAX_VALUE;
         while (running || System.nanoTime() < stopBy) {
             if (!running && stopBy == Long.MAX_VALUE) {
@@ -158,9 +174,30 @@ public class BatchWriter implements Runnable {
         }
     }
 
+    /**
+     * Migrates the tables, then waits until the store is first needed: something is queued, a read opened it, the
+     * dashboard's status was asked for ({@link #wanted()}), the writer stops, or {@link #OPEN_DELAY_SECONDS} have
+     * passed. When the migration fails, does not wait: the rounds try again, and report or log why.
+     */
+    private void awaitFirstUse() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(OPEN_DELAY_SECONDS);
+        store.openOnFirstRead(true);
+        try {
+            store.migrate();
+            while (running && !wanted && !store.isOpen() && monitor.queue().size() == 0
+                    && monitor.attachments().size() == 0 && System.nanoTime() - until < 0) {
+                LockSupport.parkNanos(FIRST_USE_POLL_NANOS);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the rounds try again, and report or log why
+        } finally {
+            store.openOnFirstRead(false);
+        }
+    }
+
     /** @return false when the database did not answer, so that the caller pauses */
     private boolean round() {
-        if (!store.isOpen() && !open()) {
+        if (ids == null && !open()) {
             return false;
         }
         if (health.state() == DatabaseHealth.State.UP) {

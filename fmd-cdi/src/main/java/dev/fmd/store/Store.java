@@ -37,6 +37,8 @@ public class Store {
     private Schema schema;
     private volatile DataSource dataSource;
     private volatile EntityManagerFactory factory;
+    private volatile boolean openOnFirstRead;
+    private boolean migrated;
 
     /** For the container's proxy. */
     protected Store() {
@@ -87,7 +89,7 @@ public class Store {
         if (factory != null) {
             return;
         }
-        Migrations.migrate(schema, dataSource, config.instance());
+        migrate();
         Properties properties = new Properties();
         properties.put("eclipselink.session-name",
                 TablePrefixCustomizer.sessionName(config.tablePrefix(), UUID.randomUUID().toString()));
@@ -101,6 +103,28 @@ public class Store {
         properties.put("eclipselink.deploy-on-startup", "true");
         FmdPersistenceUnit unit = new FmdPersistenceUnit("fmd", dataSource, properties);
         factory = provider().createContainerEntityManagerFactory(unit, new HashMap<>());
+    }
+
+    /**
+     * Migrates the tables, once (the persistence unit stays closed until {@link #open()}).
+     *
+     * @throws SQLException when the database cannot be reached or a migration fails
+     */
+    public synchronized void migrate() throws SQLException {
+        if (!migrated) {
+            Migrations.migrate(schema, dataSource, config.instance());
+            migrated = true;
+        }
+    }
+
+    /**
+     * While the writer leaves the persistence unit closed to keep them out of the application's boot, the first read opens them
+     * itself (see {@link BatchWriter}), so that a dashboard page asked for in that time finds its tables.
+     *
+     * @param deferred whether the writer has not opened the store yet and is waiting to
+     */
+    void openOnFirstRead(boolean deferred) {
+        openOnFirstRead = deferred;
     }
 
     /**
@@ -194,7 +218,7 @@ public class Store {
      * @throws PersistenceException  when the database fails, as a read through the entity manager would
      */
     <T> T readRows(RowsQuery<T> query) {
-        if (factory == null) {
+        if (factory == null && !openForRead()) {
             throw new IllegalStateException("fmd's tables are not ready yet (database not reachable so far)");
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -205,11 +229,25 @@ public class Store {
     }
 
     private EntityManager entityManager() {
+        openForRead();
         EntityManagerFactory open = factory;
         if (open == null) {
             throw new IllegalStateException("fmd's tables are not ready yet (database not reachable so far)");
         }
         return open.createEntityManager();
+    }
+
+    /** @return whether the store is open, after opening it when the writer waits to ({@link #openOnFirstRead}) */
+    private boolean openForRead() {
+        if (factory == null && openOnFirstRead && dataSource != null) {
+            try {
+                open();
+            } catch (SQLException | RuntimeException e) {
+                openOnFirstRead = false;
+                throw new IllegalStateException("fmd's tables are not ready yet (" + e + ")", e);
+            }
+        }
+        return factory != null;
     }
 
     /** Closes the persistence unit; called by the writer once it has written what it could. */

@@ -42,7 +42,10 @@ public class StoreStatus implements StatusQueries {
         }
         DatabaseHealth health = writer.health();
         DatabaseState state = switch (health.state()) {
-            case STARTING -> DatabaseState.STARTING;
+            case STARTING -> {
+                writer.wanted();
+                yield DatabaseState.STARTING;
+            }
             case UP -> DatabaseState.UP;
             case DOWN -> DatabaseState.UNREACHABLE;
         };
