@@ -57,7 +57,8 @@ for b in $(seq 1 "$BOOTS"); do
 done
 for server in "${servers[@]}"; do
   start_server "$server" "${server%.*}"
-  echo "== $(label "${server%.*}"), server $server: ready in $(await_ready "$server") ms on port ${ports[$server]}"
+  ready=$(await_ready "$server") # not inside echo: set -e stops here when the server does not come up
+  echo "== $(label "${server%.*}"), server $server: ready in $ready ms on port ${ports[$server]}"
   for endpoint in "${ENDPOINTS[@]}"; do
     echo "   warm-up $endpoint: $(load "$server" "$endpoint" "$WARMUP" "$out/client-$server-warmup.log") requests/s"
   done
