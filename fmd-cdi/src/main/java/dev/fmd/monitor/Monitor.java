@@ -44,6 +44,7 @@ public class Monitor {
     private final Problems problems = new Problems();
     private volatile GroupBy groupBy;
     private volatile boolean groupByResolved;
+    private volatile boolean served;
 
     /** For the container's proxy. */
     protected Monitor() {
@@ -75,6 +76,21 @@ public class Monitor {
     /** @return this monitor itself rather than the container's proxy, for the request path */
     public Monitor unproxied() {
         return this;
+    }
+
+    /**
+     * Called by the servlet filter on every request the application gets, monitored or not: notes, once, that the
+     * application serves requests (its boot is over). One volatile read per request after the first.
+     */
+    public void serving() {
+        if (!served) {
+            served = true;
+        }
+    }
+
+    /** @return whether the application has had a request since it started (of any kind, to any of its servlets) */
+    public boolean served() {
+        return served;
     }
 
     /** @return the configuration */

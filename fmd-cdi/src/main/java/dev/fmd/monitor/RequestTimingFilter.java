@@ -52,6 +52,7 @@ public final class RequestTimingFilter extends GenericFilter {
             chain.doFilter(request, response);
             return;
         }
+        monitor.serving();
         InFlightRequest inFlight = InFlightRequest.open(monitor);
         Throwable escaped = null;
         try {

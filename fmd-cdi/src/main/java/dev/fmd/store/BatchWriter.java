@@ -44,8 +44,9 @@ import java.util.concurrent.locks.LockSupport;
  * Request threads never wait for any of this.
  * <p>
  * The writer migrates the tables as soon as it starts, but opens the persistence unit and writes the application's
- * endpoints (seconds of CPU with their JIT compilation, for 500 endpoints) when they are first needed: when the first
- * request or attachment is queued, when a dashboard page reads them (the read opens the persistence unit,
+ * endpoints (seconds of CPU with their JIT compilation, for 500 endpoints) when they are first needed: when the
+ * application gets its first request (of any kind: its boot is over), when the first request or attachment is
+ * queued, when a dashboard page reads them (the read opens the persistence unit,
  * {@link Store#openOnFirstRead}) or shows the database's state ({@link #wanted()}), or
  * {@value #OPEN_DELAY_SECONDS} s after the writer starts, whichever comes first. So the application's boot, early in
  * which the writer starts, does not share the machine with them.
@@ -175,16 +176,16 @@ public class BatchWriter implements Runnable {
     }
 
     /**
-     * Migrates the tables, then waits until the store is first needed: something is queued, a read opened it, the
-     * dashboard's status was asked for ({@link #wanted()}), the writer stops, or {@link #OPEN_DELAY_SECONDS} have
-     * passed. When the migration fails, does not wait: the rounds try again, and report or log why.
+     * Migrates the tables, then waits until the store is first needed: the application got a request, something is
+     * queued, a read opened it, the dashboard's status was asked for ({@link #wanted()}), the writer stops, or
+     * {@link #OPEN_DELAY_SECONDS} have passed. When the migration fails, does not wait: the rounds try again, and report or log why.
      */
     private void awaitFirstUse() {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(OPEN_DELAY_SECONDS);
         store.openOnFirstRead(true);
         try {
             store.migrate();
-            while (running && !wanted && !store.isOpen() && monitor.queue().size() == 0
+            while (running && !wanted && !store.isOpen() && !monitor.served() && monitor.queue().size() == 0
                     && monitor.attachments().size() == 0 && System.nanoTime() - until < 0) {
                 LockSupport.parkNanos(FIRST_USE_POLL_NANOS);
             }

@@ -64,6 +64,15 @@ class WriterFirstUseTest {
     }
 
     @Test
+    void theApplicationsFirstRequestOpensTheTables() {
+        try (Started started = new Started()) {
+            assertStaysClosed(started);
+            started.monitor.serving(); // what the servlet filter does on any request, monitored or not
+            await(started.store::isOpen, Duration.ofSeconds(BatchWriter.OPEN_DELAY_SECONDS / 2)); // not by the delay
+        }
+    }
+
+    @Test
     void lookingAtTheDatabaseStateOpensTheTables() {
         try (Started started = new Started()) {
             assertStaysClosed(started);
@@ -95,7 +104,11 @@ class WriterFirstUseTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        await(condition, Duration.ofSeconds(30));
+    }
+
+    private static void await(BooleanSupplier condition, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             pause(20);
         }
