@@ -14,12 +14,7 @@ source scripts/lib/payara-servers.sh
 BOOTS=${BOOTS:-3}
 read -r -a CONFIGS <<< "${CONFIGS:-plain 1}"
 
-[[ ${SKIP_BUILD:-} ]] || build_benchmarks
-out=fmd-benchmarks/target/boot
-mkdir -p "$out"
-rm -f "$out"/*.log "$out"/summary.md
-trap stop_all EXIT
-trap 'exit 130' INT TERM
+prepare_run boot
 
 declare -A times
 for b in $(seq 1 "$BOOTS"); do

@@ -32,15 +32,11 @@ TOP=${TOP:-15}
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-600}
 read -r -a CONFIGS <<< "${CONFIGS:-plain 1 3}"
 
-[[ ${SKIP_BUILD:-} ]] || build_benchmarks
-out=fmd-benchmarks/target/memory
-mkdir -p "$out"
-rm -f "$out"/*.log "$out"/*.txt "$out"/summary.md
+prepare_run memory
 SERVER_OPTS="${SERVER_OPTS:-} -Xlog:gc:file=$out/gc-%p.log:uptime"
 clients=()
 stop_clients() { for pid in "${clients[@]}"; do stop_pid "$pid"; done; clients=(); }
 trap 'stop_clients; stop_all' EXIT
-trap 'exit 130' INT TERM
 
 load_all() { # phase seconds: every server gets its own paced load at the same time; waits for all
   local phase=$1 seconds=$2 config failed=0

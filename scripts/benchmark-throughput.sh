@@ -30,12 +30,7 @@ SLICE_WARMUP=${SLICE_WARMUP:-400}
 read -r -a CONFIGS <<< "${CONFIGS:-plain twin 1 3}"
 read -r -a ENDPOINTS <<< "${ENDPOINTS:-cpu?n=5000 cpu?n=20000}"
 
-[[ ${SKIP_BUILD:-} ]] || build_benchmarks
-out=fmd-benchmarks/target/throughput
-mkdir -p "$out"
-rm -f "$out"/*.log "$out"/summary.md
-trap stop_all EXIT
-trap 'exit 130' INT TERM
+prepare_run throughput
 
 load() { # name path requests log
   local status=0

@@ -34,6 +34,17 @@ free_port() {
   done
 }
 
+# prepare_run NAME: builds (unless SKIP_BUILD is set), sets $out to fmd-benchmarks/target/NAME with the logs of an
+# earlier run removed, and stops every server on exit
+prepare_run() {
+  [[ ${SKIP_BUILD:-} ]] || build_benchmarks
+  out=fmd-benchmarks/target/$1
+  mkdir -p "$out"
+  rm -f "$out"/*.log "$out"/*.txt "$out"/summary.md
+  trap stop_all EXIT
+  trap 'exit 130' INT TERM
+}
+
 build_benchmarks() {
   echo "Building fmd-bench-app and fmd-benchmarks ..."
   mvn -q -B -ntp -DskipTests -DskipITs -pl fmd-war-sample,fmd-bench-app,fmd-benchmarks -am install
