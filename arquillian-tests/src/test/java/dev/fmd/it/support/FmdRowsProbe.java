@@ -132,7 +132,7 @@ public class FmdRowsProbe {
 
     /**
      * Inserts, with plain JDBC, what another instance sharing the database would have written this hour: its
-     * instance row and an hourly rollup of {@code hits} requests to the endpoint.
+     * instance row and the hourly and daily rollups of {@code hits} requests to the endpoint.
      */
     @jakarta.ws.rs.POST
     @Path("other-instance")
@@ -146,6 +146,12 @@ public class FmdRowsProbe {
                     + "hits, errors, client_errors, total_ms, histogram) SELECT -1000 - id, id, ?, 'other', ?, ?, 0, "
                     + "0, 0, '' FROM " + table("endpoint") + " WHERE name = ?",
                     now.truncatedTo(java.time.temporal.ChronoUnit.HOURS), name, hits, endpoint);
+            // and its daily rollup, as an instance writes both: a window ending in the day's last hour reads today
+            // from rollup_day
+            insert(connection, "INSERT INTO " + table("rollup_day") + " (id, endpoint_id, day_start, version, "
+                    + "instance, hits, errors, client_errors, total_ms, histogram) SELECT -1000 - id, id, ?, 'other', ?, "
+                    + "?, 0, 0, 0, '' FROM " + table("endpoint") + " WHERE name = ?",
+                    now.truncatedTo(java.time.temporal.ChronoUnit.DAYS), name, hits, endpoint);
             insert(connection, "INSERT INTO " + table("rollup_app_hour") + " (hour_start, instance, hits) VALUES "
                     + "(?, ?, ?)", now.truncatedTo(java.time.temporal.ChronoUnit.HOURS), name, hits);
         }
