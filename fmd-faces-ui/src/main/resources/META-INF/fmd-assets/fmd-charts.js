@@ -56,8 +56,11 @@
  *           caller, width by time; a click on a box zooms into it (its width fills the chart), a click on the
  *           bottom box zooms out. The element's height becomes (depth + 1) * 20 + 8 px, at least 120 and at
  *           most 420 (deeper trees get thinner rows, named while they are 12 px high or more).
- * line      {"categories":[...], "series":[{"name":"median","color":null,"data":[...]}], "valueName":"ms"}
- *           The stacked chart with kind "line" and no stacking (unless "stack":true is given).
+ * line      {"categories":[...], "series":[{"name":"median","color":null,"data":[...]}], "valueName":"ms",
+ *            "notes":["app 1.4.0",...]}
+ *           The stacked chart with kind "line" and no stacking (unless "stack":true is given). A null value
+ *           leaves a gap in its line and is left out of the tooltip. "notes" (optional, also for stacked):
+ *           a line per category, shown under its name in the tooltip.
  *
  * Every text that comes from data (names, labels, series names) is HTML-escaped with
  * echarts.format.encodeHTML in every tooltip; axis labels and legends are drawn on the canvas. Empty data
@@ -357,7 +360,7 @@
       tooltip: Object.assign(base().tooltip, {
         trigger: 'axis',
         axisPointer: { type: kind === 'bar' ? 'shadow' : 'line', lineStyle: { color: LINE } },
-        formatter: (ps) => seriesTip(ps, colors, f, stack && series.length > 1),
+        formatter: (ps) => seriesTip(ps, colors, f, stack && series.length > 1, arr(data.notes)),
       }),
       legend: {
         show: showLegend,
@@ -399,15 +402,18 @@
     });
   }
 
-  function seriesTip(ps, colors, f, total) {
+  function seriesTip(ps, colors, f, total, notes) {
     ps = Array.isArray(ps) ? ps : [ps];
     if (!ps.length) return '';
     let html = title(ps[0].axisValueLabel != null ? ps[0].axisValueLabel : ps[0].name);
+    const noted = notes && notes[ps[0].dataIndex];
+    if (noted != null && noted !== '') html += note(noted);
     let sum = 0;
     let shown = 0;
     const many = ps.length > 12;
     for (const p of ps) {
       const v = Array.isArray(p.value) ? p.value[1] : p.value;
+      if (v == null || v === '-') continue; // no value here: a gap in its line
       const n = num(v);
       if (isFinite(n)) sum += n;
       if (many && !(n > 0)) continue; // a long list keeps the series that have something

@@ -33,6 +33,10 @@ final class ChartJson {
     record Series(String name, String color, long[] data) {
     }
 
+    /** One series of a line chart of measurements: a value per category, null where it has none. */
+    record Line(String name, String color, List<Double> data) {
+    }
+
     /**
      * @param xLabels   the columns
      * @param yLabels   the rows
@@ -73,6 +77,34 @@ final class ChartJson {
             json.endArray().name("color").value(s.color()).endObject();
         }
         return json.endArray().name("kind").value(kind).name("valueName").value(valueName).endObject().toString();
+    }
+
+    /**
+     * @param categories the columns, left to right
+     * @param notes      a line per category shown under its name in the tooltip (e.g. the app version), or null
+     * @param lines      the lines, each with a value or null per category
+     * @param valueName  what the values are
+     * @return a {@code line} chart, not stacked; a line has a gap where its value is null (or NaN)
+     */
+    static String lines(List<String> categories, List<String> notes, List<Line> lines, String valueName) {
+        ScriptJson json = new ScriptJson().beginObject();
+        strings(json.name("categories"), categories);
+        if (notes != null) {
+            strings(json.name("notes"), notes);
+        }
+        json.name("series").beginArray();
+        for (Line line : lines) {
+            json.beginObject().name("name").value(line.name()).name("data").beginArray();
+            for (Double v : line.data()) {
+                if (v == null || Double.isNaN(v) || Double.isInfinite(v)) {
+                    json.value((String) null);
+                } else {
+                    json.value(number(v));
+                }
+            }
+            json.endArray().name("color").value(line.color()).endObject();
+        }
+        return json.endArray().name("valueName").value(valueName).endObject().toString();
     }
 
     /**

@@ -127,6 +127,16 @@ public class DashboardView {
         return request.getContextPath() + "/" + getSettings().link();
     }
 
+    /** @return the dashboard's address as the browser asked for it, absolute, e.g. {@code http://host:8080/shop/fmd} */
+    public String getDashboardUrl() {
+        StringBuilder url = new StringBuilder(request.getScheme()).append("://").append(request.getServerName());
+        int port = request.getServerPort();
+        if (!(port == 80 && "http".equals(request.getScheme())) && !(port == 443 && "https".equals(request.getScheme()))) {
+            url.append(':').append(port);
+        }
+        return url.append(getBase()).toString();
+    }
+
     /** @return a message on fmd's own state for the header, or null when all is well */
     public String getDatabaseMessage() {
         DashboardStatus s = getStatus();

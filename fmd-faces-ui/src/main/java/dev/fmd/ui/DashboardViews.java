@@ -20,7 +20,8 @@ public class DashboardViews extends ResourceHandlerWrapper {
 
     /** The pages, as {@code <page>.xhtml} under the dashboard's link. */
     public static final List<String> PAGES = List.of("index.xhtml", "graphs.xhtml", "endpoint.xhtml", "profiler.xhtml",
-            "grouped.xhtml", "outliers.xhtml", "rules.xhtml", "configuration.xhtml", "export.xhtml");
+            "grouped.xhtml", "outliers.xhtml", "rules.xhtml", "configuration.xhtml", "export.xhtml",
+            "testmonitor.xhtml", "endpoint-tests.xhtml");
 
     private static final String FOLDER = "META-INF/fmd-views/";
 

@@ -29,8 +29,15 @@ public final class EndpointRow implements Serializable {
     private final Instant lastRequested;
     private final String link;
     private final String color;
+    private final int tests;
 
-    EndpointRow(EndpointSummary s, String link, String color) {
+    /**
+     * @param s     the endpoint's figures
+     * @param link  the address of its page
+     * @param color its colour
+     * @param tests how many tests reached it in the window's test runs, -1 when no run was uploaded in the window
+     */
+    EndpointRow(EndpointSummary s, String link, String color, int tests) {
         id = s.id();
         name = s.name();
         httpMethod = s.httpMethod();
@@ -47,6 +54,7 @@ public final class EndpointRow implements Serializable {
         lastRequested = s.lastRequested();
         this.link = link;
         this.color = color;
+        this.tests = tests;
     }
 
     /** @return the value, or -1 when unknown (so that sorting puts endpoints without requests first) */
@@ -118,6 +126,11 @@ public final class EndpointRow implements Serializable {
     /** @return the endpoint's colour */
     public String getColor() {
         return color;
+    }
+
+    /** @return how many tests reached it in the window's test runs; -1 when no run was uploaded in the window */
+    public int getTests() {
+        return tests;
     }
 
     /** @return what the table's filter searches: name, method, route and "level N" */

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,9 +21,6 @@ public class ExportPage {
 
     @Inject
     DashboardView view;
-
-    @Inject
-    HttpServletRequest request;
 
     @Inject
     Instance<FmdConfig> config;
@@ -44,12 +40,7 @@ public class ExportPage {
 
     /** @return the address of the export servlet, absolute */
     public String getAddress() {
-        StringBuilder url = new StringBuilder(request.getScheme()).append("://").append(request.getServerName());
-        int port = request.getServerPort();
-        if (!(port == 80 && "http".equals(request.getScheme())) && !(port == 443 && "https".equals(request.getScheme()))) {
-            url.append(':').append(port);
-        }
-        return url.append(view.getBase()).append("/export").toString();
+        return view.getDashboardUrl() + "/export";
     }
 
     /**

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * also {@code from} and {@code to}, as {@code yyyy-MM-ddTHH:mm}, from before to, at most {@value #MAX_CUSTOM_DAYS}
  * days apart (without {@code custom} they are not used and not checked);</li>
  * <li>{@code before}: a list's cursor, {@code <ISO instant>_<id>};</li>
- * <li>{@code i} (instance), {@code v}, {@code vs} (versions): at most {@value #MAX_TEXT} characters.</li>
+ * <li>{@code i} (instance), {@code v}, {@code vs} (versions): at most {@value #MAX_TEXT} characters;</li>
+ * <li>{@code test} (a test on the Testmonitor, {@code Class#method}): at most {@value #MAX_TEST_NAME}
+ * characters, as uploads take them.</li>
  * </ul>
  * Only the query string is checked (a Faces postback's form fields are the page's own); other parameters are not the
  * dashboard's and are left alone.
@@ -35,6 +37,8 @@ final class PageParameters {
     static final int MAX_CUSTOM_DAYS = 3660;
     /** The longest instance name or version taken. */
     static final int MAX_TEXT = 200;
+    /** The longest test name taken: an upload's longest. */
+    static final int MAX_TEST_NAME = 500;
     /** The format of {@code from} and {@code to}, as an HTML {@code datetime-local} input sends them. */
     static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
@@ -100,6 +104,10 @@ final class PageParameters {
         }
         if (TEXTS.contains(name) && value.length() > MAX_TEXT) {
             return bad(name, value, "expected at most " + MAX_TEXT + " characters");
+        }
+        if (name.equals("test") && value.length() > MAX_TEST_NAME) {
+            return bad(name, value, "expected a test name (Class#method) of at most " + MAX_TEST_NAME
+                    + " characters");
         }
         if (name.equals("w") && !value.equals("custom") && !DashboardView.WINDOWS.containsKey(value)) {
             return bad(name, value, "expected one of " + String.join(", ", DashboardView.WINDOWS.keySet())

@@ -68,6 +68,27 @@ class ChartJsonTest {
     }
 
     @Test
+    void linesWriteNullWhereThereIsNoValue() {
+        List<Double> data = Arrays.asList(1.5, null, Double.NaN, Double.POSITIVE_INFINITY, 2.0004, 0.0);
+        List<ChartJson.Line> lines = List.of(new ChartJson.Line(HOSTILE.get(2), null, data),
+                new ChartJson.Line(HOSTILE.get(3), "#abc", List.of()));
+        for (List<String> notes : Arrays.asList(HOSTILE.subList(4, 10), null)) {
+            String json = ChartJson.lines(HOSTILE.subList(0, 6), notes, lines, "median <ms>");
+            JsonObjectBuilder expected = Json.createObjectBuilder().add("categories", strings(HOSTILE.subList(0, 6)));
+            if (notes != null) {
+                expected.add("notes", strings(notes));
+            }
+            expected.add("series", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("name", HOSTILE.get(2)).add("data", Json.createArrayBuilder()
+                            .add(1.5).addNull().addNull().addNull().add(2.0).add(0.0)).addNull("color"))
+                    .add(Json.createObjectBuilder().add("name", HOSTILE.get(3)).add("data", Json.createArrayBuilder())
+                            .add("color", "#abc")))
+                    .add("valueName", "median <ms>");
+            assertSame(expected.build(), json);
+        }
+    }
+
+    @Test
     void boxplotReadsBackAsBefore() {
         List<ChartJson.Box> boxes = new ArrayList<>();
         for (int i = 0; i < HOSTILE.size(); i++) {

@@ -17,7 +17,8 @@ class PageParametersTest {
     void wellFormedQueriesAreFine() {
         for (String query : List.of("", "id=3", "id=123456789012345678&r=1&o=2", "w=1h", "w=90d&i=node-1&v=2.0&vs=1.0",
                 "w=custom&from=2026-12-01T10:00&to=2026-12-02T10:00", "before=2026-12-01T10:00:00Z_42",
-                "id=&w=", "r=-105", "w=7d&from=garbage&to=more", "unknown=%3Cscript%3E", "id=7&id=8")) {
+                "id=&w=", "r=-105", "w=7d&from=garbage&to=more", "unknown=%3Cscript%3E", "id=7&id=8",
+                "test=com.acme.OrderIT%23placesOrder", "test=" + "x".repeat(500))) {
             assertEquals(java.util.Optional.empty(), PageParameters.problem(query), query);
         }
         assertEquals(java.util.Optional.empty(), PageParameters.problem(null));
@@ -43,6 +44,7 @@ class PageParametersTest {
                 Map.entry("before=+999999999-12-31T23:59:59Z_1", "parameter 'before'"),
                 Map.entry("before=2026-12-01T10:00:00Z_x1", "parameter 'before'"),
                 Map.entry("v=" + "x".repeat(201), "parameter 'v'=" + "x".repeat(60) + "…: expected at most 200"),
+                Map.entry("test=" + "x".repeat(501), "parameter 'test'=" + "x".repeat(60) + "…: expected a test name"),
                 Map.entry("id=%zz", "the query string is not URL-encoded: id=%zz"));
         wrong.forEach((query, problem) -> {
             String found = PageParameters.problem(query).orElseThrow(() -> new AssertionError(query + " passed"));
