@@ -143,6 +143,7 @@ public final class EffectiveSettings {
         values.put(FmdConfig.TOP_VALUES, FmdConfig::topValues);
         values.put(FmdConfig.METRICS_TOKEN, FmdConfig::metricsToken);
         values.put(FmdConfig.METRICS_PUBLIC, FmdConfig::metricsPublic);
+        values.put(FmdConfig.TESTMONITOR_TOKEN, FmdConfig::testmonitorToken);
         values.put(FmdConfig.CUSTOM_LINK, c -> c.dashboard().link());
         values.put(FmdConfig.USERNAME, c -> c.dashboard().username());
         values.put(FmdConfig.PASSWORD, c -> c.dashboard().password());

@@ -50,6 +50,9 @@ import java.util.regex.Pattern;
  *                           the others are counted together as {@code (other)}
  * @param metricsToken       {@code fmd.metrics-token}: bearer token of {@code /fmd/metrics}; empty: see metricsPublic
  * @param metricsPublic      {@code fmd.metrics-public}: serve {@code /fmd/metrics} without a token
+ * @param testmonitorToken   {@code fmd.testmonitor-token}: bearer token a CI pipeline uploads test runs with
+ *                           ({@code POST /fmd/api/test-runs}), and that makes the test tags of its requests believed
+ *                           ({@code X-Fmd-Test-Token}); empty: uploads are off and tags ignored
  * @param dashboard          the dashboard's settings ({@code fmd.custom-link}, logins, time zone, colours)
  */
 public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, int monitorLevel, int samplingPeriodMs,
@@ -58,7 +61,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
                         int outlierWarmup, java.util.List<String> redact, int outlierMaxField, int levelRefreshMs,
                         String adminToken, double profilerRate, double outlierRate, int retentionDays,
                         int rollupRetentionDays, int topValues, String metricsToken, boolean metricsPublic,
-                        DashboardSettings dashboard) {
+                        String testmonitorToken, DashboardSettings dashboard) {
 
     /** The key of each setting, as written in {@code microprofile-config.properties}. */
     public static final String ENABLED = "fmd.enabled";
@@ -87,6 +90,7 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
     public static final String TOP_VALUES = "fmd.top-values";
     public static final String METRICS_TOKEN = "fmd.metrics-token";
     public static final String METRICS_PUBLIC = "fmd.metrics-public";
+    public static final String TESTMONITOR_TOKEN = "fmd.testmonitor-token";
     public static final String CUSTOM_LINK = "fmd.custom-link";
     public static final String USERNAME = "fmd.username";
     public static final String PASSWORD = "fmd.password";
@@ -147,12 +151,13 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
         int topValues = reader.integer(TOP_VALUES, 100, 1, 10_000);
         String metricsToken = reader.token(METRICS_TOKEN, "disable the metrics token");
         boolean metricsPublic = reader.bool(METRICS_PUBLIC, false);
+        String testmonitorToken = reader.token(TESTMONITOR_TOKEN, "turn test-run uploads off");
         DashboardSettings dashboard = reader.dashboard();
         reader.failOnProblems();
         return new FmdConfig(enabled, autoBind, appVersion, monitorLevel, samplingPeriod, proxies, datasource, prefix,
                 queueCapacity, batchSize, flushInterval, instance, outlierConstant, outlierWarmup, redact,
                 outlierMaxField, levelRefresh, adminToken, profilerRate, outlierRate, retentionDays,
-                rollupRetentionDays, topValues, metricsToken, metricsPublic, dashboard);
+                rollupRetentionDays, topValues, metricsToken, metricsPublic, testmonitorToken, dashboard);
     }
 
     /** @return every setting, with the tokens and passwords shown only as set or not */
@@ -167,7 +172,8 @@ public record FmdConfig(boolean enabled, boolean autoBind, String appVersion, in
                 + levelRefreshMs + ", adminToken=" + (adminToken.isEmpty() ? "(none)" : "(set)") + ", profilerRate="
                 + profilerRate + ", outlierRate=" + outlierRate + ", retentionDays=" + retentionDays + ", rollupRetentionDays=" + rollupRetentionDays
                 + ", topValues=" + topValues + ", metricsToken=" + (metricsToken.isEmpty() ? "(none)" : "(set)")
-                + ", metricsPublic=" + metricsPublic + ", dashboard=" + dashboard + "]";
+                + ", metricsPublic=" + metricsPublic + ", testmonitorToken="
+                + (testmonitorToken.isEmpty() ? "(none)" : "(set)") + ", dashboard=" + dashboard + "]";
     }
 
     /** Collects every problem instead of stopping at the first. */

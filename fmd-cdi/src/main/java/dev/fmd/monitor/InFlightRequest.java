@@ -23,6 +23,7 @@ public final class InFlightRequest {
     private int depth;
     private String groupBy;
     private String ip;
+    private dev.fmd.testmonitor.TestTag test;
     private boolean recorded;
     private boolean matched;
     private boolean ended;
@@ -64,6 +65,16 @@ public final class InFlightRequest {
      */
     public boolean detached() {
         return detached;
+    }
+
+    /** @param test the test the request came from (its believed tag), or null */
+    void test(dev.fmd.testmonitor.TestTag test) {
+        this.test = test;
+    }
+
+    /** @return the test the request came from, or null */
+    dev.fmd.testmonitor.TestTag test() {
+        return test;
     }
 
     /** @return the endpoint, or null while the JAX-RS runtime has not matched one */

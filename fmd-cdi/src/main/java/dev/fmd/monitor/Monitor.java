@@ -3,6 +3,8 @@ package dev.fmd.monitor;
 import dev.fmd.GroupBy;
 import dev.fmd.config.FmdConfig;
 import dev.fmd.outlier.Redactor;
+import dev.fmd.testmonitor.TestHit;
+import dev.fmd.testmonitor.TestTag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -36,6 +38,7 @@ public class Monitor {
     private EndpointRegistry endpoints;
     private RecordQueue<RequestRecord> queue;
     private RecordQueue<RequestAttachment> attachments;
+    private RecordQueue<TestHit> testHits;
     private volatile RequestObserver[] observers = new RequestObserver[0];
     private Instance<RequestObserver> observerBeans;
     private volatile boolean observersResolved;
@@ -68,6 +71,7 @@ public class Monitor {
         this.endpoints = new EndpointRegistry(new MonitoringPolicy(config.autoBind()), config.monitorLevel());
         this.queue = new RecordQueue<>(config.queueCapacity());
         this.attachments = new RecordQueue<>(Math.max(64, config.queueCapacity() / 10));
+        this.testHits = new RecordQueue<>(Math.max(64, config.queueCapacity() / 10));
         this.clientAddress = new ClientAddress(config.trustedProxies());
         this.redactor = new Redactor(config.redact());
         this.observersResolved = true;
@@ -111,6 +115,11 @@ public class Monitor {
     /** @return the queue of profiles and outlier contexts, which the store drains after their requests */
     public RecordQueue<RequestAttachment> attachments() {
         return attachments;
+    }
+
+    /** @return the queue of requests tests made (believed {@link TestTag}s), which the store adds up */
+    public RecordQueue<TestHit> testHits() {
+        return testHits;
     }
 
     /** @param observer follows requests of level 2 or more from now on */
@@ -238,6 +247,9 @@ public class Monitor {
                 request.groupBy(groupByOf(http));
                 request.ip(clientAddress.resolve(http));
             }
+            if (!config.testmonitorToken().isEmpty()) {
+                request.test(testTagOf(http));
+            }
             if (escaped != null) {
                 request.escaped(unwrap(escaped));
                 record(request, http, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
@@ -267,9 +279,19 @@ public class Monitor {
                 request.handle())) && request.handle() != null) {
             request.handle().dropped();
         }
+        if (request.test() != null) {
+            testHits.offer(new TestHit(request.test(), endpoint, request.startMillis, duration));
+        }
         if (request.handle() != null) {
             tellObservers(observer -> observer.finished(request, http, status, duration));
         }
+    }
+
+    /** @return the test the request came from, when its tag carries {@code fmd.testmonitor-token}; else null */
+    private TestTag testTagOf(HttpServletRequest http) {
+        String test = http.getHeader(TestTag.TEST);
+        return test == null ? null : TestTag.of(test, http.getHeader(TestTag.RUN), http.getHeader(TestTag.TOKEN),
+                config.testmonitorToken());
     }
 
     /**

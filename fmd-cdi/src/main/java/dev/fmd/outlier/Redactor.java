@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Decides what a client sent is a secret, before anything is stored. Three rules, the same everywhere:
  * <ol>
  * <li><b>By name.</b> Values of the headers {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie},
- * {@code Set-Cookie} and of the parameter {@code jsessionid} always, and of every header or parameter (query, form,
+ * {@code Set-Cookie}, {@code X-Fmd-Test-Token} and of the parameter {@code jsessionid} always, and of every header or parameter (query, form,
  * matrix) whose name contains one of the {@code fmd.redact} words, ignoring case and {@code _}/{@code -}
  * ({@code X-Api-Key}, {@code password}, {@code access_token}, {@code X-Session-Id}, ...).</li>
  * <li><b>By shape</b> ({@link #looksLikeSecret}): a parameter name or value, or a URL path segment, that looks like a
@@ -42,7 +42,7 @@ public final class Redactor {
     public static final String REDACTED = "[redacted]";
 
     private static final Set<String> ALWAYS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie",
-            "jsessionid");
+            "jsessionid", "x-fmd-test-token");
 
     private static final int SHAPE_MIN_LENGTH = 16;
     private static final Pattern TOKEN_ALPHABET = Pattern.compile("[A-Za-z0-9\\-_.~+/=%]+");

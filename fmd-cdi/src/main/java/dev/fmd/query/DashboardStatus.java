@@ -15,8 +15,8 @@ import java.util.List;
  * @param queueCapacity   {@code fmd.queue-capacity}
  * @param dropped         measurements dropped since start because the queue was full
  * @param rejected        measurements the database refused as data (each alone), dropped
- * @param lostDetails     call trees and outlier contexts dropped (their queue was full, or their request never
- *                        stored)
+ * @param lostDetails     call trees, outlier contexts and tests' requests (Testmonitor coverage) dropped (their
+ *                        queue was full, their request never stored, or too many waited for the database)
  * @param written         measurements written since start
  * @param instances       every instance writing to the database, as last seen; empty until it answers
  */

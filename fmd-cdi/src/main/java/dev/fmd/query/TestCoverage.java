@@ -11,8 +11,8 @@ package dev.fmd.query;
  * @param hits          how many requests the test made to it
  * @param meanRequestMs their mean duration, in ms
  * @param runs          in how many runs the test reached it
- * @param testMedianMs  the test's median duration in the newest of those runs, NaN when that run has no result
- *                      for it (its results were not uploaded)
+ * @param testMedianMs  the test's median duration in the newest run of the window that has its result, NaN when
+ *                      none has
  */
 public record TestCoverage(String testName, long endpointId, String endpointName, String httpMethod, String path,
                            long hits, double meanRequestMs, int runs, double testMedianMs) {

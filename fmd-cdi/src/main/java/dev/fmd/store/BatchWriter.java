@@ -6,6 +6,7 @@ import dev.fmd.monitor.ManagedThreads;
 import dev.fmd.monitor.Monitor;
 import dev.fmd.monitor.RequestAttachment;
 import dev.fmd.monitor.RequestRecord;
+import dev.fmd.testmonitor.TestHit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -73,6 +74,7 @@ public class BatchWriter implements Runnable {
     private final LongAdder lostAttachments = new LongAdder();
     private final List<RequestAttachment> waiting = new ArrayList<>();
     private final List<RequestRecord> batch = new ArrayList<>();
+    private final List<TestHit> testHits = new ArrayList<>();
     private volatile int inHand;
     private final RequestCounters requestCounters = new RequestCounters(this::inHand);
     private RequestRows requests;
@@ -80,6 +82,7 @@ public class BatchWriter implements Runnable {
     private Rollups rollups;
     private IdBlocks ids;
     private Retention retention;
+    private TestEndpointRows testEndpoints;
     private long pause = MIN_PAUSE_MS;
     private long nextLevelRefresh;
     private long nextHeartbeat;
@@ -123,6 +126,7 @@ public class BatchWriter implements Runnable {
         this.rollups = new Rollups(store.schema(), RequestRows.cut(store.config().instance(), 100),
                 store.config().topValues());
         this.retention = new Retention(store, monitor.problems(), this::down);
+        this.testEndpoints = new TestEndpointRows(store.schema());
     }
 
     /** Asks the writer to open the tables now if it still waits for their first use (the dashboard is looked at). */
@@ -212,7 +216,7 @@ public class BatchWriter implements Runnable {
             return false;
         }
         int attachments = writeAttachments();
-        if (attachments < 0) {
+        if (attachments < 0 || !writeTestHits()) {
             return false;
         }
         if (!flushRollups(!running)) {
@@ -459,6 +463,40 @@ public class BatchWriter implements Runnable {
         }
     }
 
+    /**
+     * Adds up the requests tests made into {@code test_endpoint} ({@link TestEndpointRows}), in a transaction of their
+     * own: rare (CI runs), and never holding up the requests' batches.
+     *
+     * @return false when the database did not answer; the sums stay in hand
+     */
+    private boolean writeTestHits() {
+        monitor.testHits().drainTo(testHits, TestEndpointRows.MAX_KEYS);
+        if (testHits.isEmpty() && !testEndpoints.waiting()) {
+            return true;
+        }
+        try {
+            if (testHits.stream().anyMatch(hit -> hit.endpoint().id() == 0)) {
+                saveNewEndpoints();
+            }
+            testEndpoints.add(testHits);
+            testHits.clear();
+            inTransaction(tx -> {
+                testEndpoints.write(tx);
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            Failure failure = Failure.of(e, store.dataSource());
+            if (failure.kind() == Failure.Kind.TRANSIENT) {
+                down(failure);
+                return false;
+            }
+            testEndpoints.forget();
+            monitor.problems().report("adding up the requests of tests (their sums are lost)", e);
+            return true;
+        }
+    }
+
     private AttachmentWriter partFor(RequestAttachment attachment) {
         for (AttachmentWriter part : parts) {
             if (part.accepts(attachment)) {
@@ -555,6 +593,11 @@ public class BatchWriter implements Runnable {
 
     private long dropped() {
         return monitor.queue().dropped();
+    }
+
+    /** @return requests of tests whose sums were dropped since start (too many waited, or the database refused) */
+    public long lostTestHits() {
+        return testEndpoints.dropped();
     }
 
     /** @return requests written since start */

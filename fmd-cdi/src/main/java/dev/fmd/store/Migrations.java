@@ -55,7 +55,9 @@ final class Migrations {
             new Migration(4, "outliers: the endpoint's average they were compared with; newest-first indexes",
                     Migrations::outlierAverages),
             new Migration(5, "requests: without the index (endpoint_id, id), which no query uses",
-                    Migrations::requestWithoutEndpointIdIndex));
+                    Migrations::requestWithoutEndpointIdIndex),
+            new Migration(6, "Testmonitor: test runs, their tests' results, the endpoints each test reached",
+                    Migrations::testmonitor));
 
     /** @return the version this code brings a database to */
     static int current() {
@@ -252,6 +254,36 @@ final class Migrations {
     private static void requestWithoutEndpointIdIndex(Schema schema, Connection connection, DataSource dataSource)
             throws SQLException {
         schema.dropIndex(connection, "request_endpoint_id", "request");
+    }
+
+    /**
+     * The Testmonitor's tables ({@link StoreTestRuns}, {@link TestEndpointRows}): one row per uploaded run
+     * ({@code run_key} unique: the same run is not taken twice), one per test and run (its repetitions' durations as
+     * text, with their median and mean for the pages), and one per run, test and endpoint its requests reached (added
+     * up by the writer from tagged requests, which arrive before their run is uploaded: joined by {@code run_key}).
+     */
+    private static void testmonitor(Schema schema, Connection connection, DataSource dataSource) throws SQLException {
+        Schema.Dialect dialect = Schema.Dialect.of(connection);
+        String ts = dialect.timestamp;
+        schema.table(connection, "test_run", "id BIGINT NOT NULL PRIMARY KEY, run_key VARCHAR(64) NOT NULL, "
+                + "build VARCHAR(100), app_version VARCHAR(100), started_at " + ts + " NOT NULL, uploaded_at " + ts
+                + " NOT NULL, times INT NOT NULL, tests INT NOT NULL, failed INT NOT NULL, source VARCHAR(20) NOT NULL");
+        schema.table(connection, "test_result", "id BIGINT NOT NULL PRIMARY KEY, run_id BIGINT NOT NULL, "
+                + "test_name VARCHAR(500) NOT NULL, outcome VARCHAR(10) NOT NULL, failures INT NOT NULL, "
+                + "median_ms DOUBLE PRECISION, mean_ms DOUBLE PRECISION, durations " + dialect.text
+                + ", message VARCHAR(2000)");
+        schema.table(connection, "test_endpoint", "id BIGINT NOT NULL PRIMARY KEY, run_key VARCHAR(64) NOT NULL, "
+                + "test_name VARCHAR(500) NOT NULL, endpoint_id BIGINT NOT NULL, hits BIGINT NOT NULL, "
+                + "total_ms DOUBLE PRECISION NOT NULL, last_seen " + ts + " NOT NULL");
+        schema.index(connection, true, "test_run_key", "test_run", "run_key");
+        schema.index(connection, false, "test_run_uploaded", "test_run", "uploaded_at");
+        schema.index(connection, true, "test_result_key", "test_result", "run_id, test_name");
+        schema.index(connection, false, "test_result_name", "test_result", "test_name, run_id");
+        schema.index(connection, true, "test_endpoint_key", "test_endpoint", "run_key, test_name, endpoint_id");
+        schema.index(connection, false, "test_endpoint_endpoint", "test_endpoint", "endpoint_id, run_key");
+        for (String sequence : List.of("test_run", "test_result", "test_endpoint")) {
+            schema.sequenceRow(connection, sequence);
+        }
     }
 
     /**

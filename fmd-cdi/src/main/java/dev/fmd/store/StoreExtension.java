@@ -16,7 +16,8 @@ public class StoreExtension implements Extension {
         for (Class<?> type : List.of(Store.class, BatchWriter.class, ProfileRows.class, OutlierRows.class,
                 JpaEndpointQueries.class, JpaProfileQueries.class, JpaOutlierQueries.class, StoreStatus.class,
                 StoreLevelChanges.class, JpaUsageQueries.class, JpaPerformanceQueries.class,
-                JpaDimensionQueries.class, JpaRequestQueries.class, StoreExport.class, CatalogTableSizes.class)) {
+                JpaDimensionQueries.class, JpaRequestQueries.class, StoreExport.class, CatalogTableSizes.class,
+                JpaTestmonitorQueries.class, StoreTestRuns.class)) {
             discovery.addAnnotatedType(type, type.getName());
         }
     }

@@ -62,7 +62,8 @@ public class StoreStatus implements StatusQueries {
         return new DashboardStatus(config.appVersion(), config.instance(), state, health.since(),
                 health.lastFailure(), monitor.queue().size() + writer.inHand(), config.queueCapacity(),
                 monitor.queue().dropped(), writer.rejected(),
-                monitor.attachments().dropped() + writer.lostAttachments(), writer.written(), instances);
+                monitor.attachments().dropped() + writer.lostAttachments()
+                        + monitor.testHits().dropped() + writer.lostTestHits(), writer.written(), instances);
     }
 
     private static Instant instant(java.time.LocalDateTime time) {
