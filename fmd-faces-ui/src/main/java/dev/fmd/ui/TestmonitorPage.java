@@ -1,5 +1,6 @@
 package dev.fmd.ui;
 
+import dev.fmd.config.FmdConfig;
 import dev.fmd.query.TestCoverage;
 import dev.fmd.query.TestResult;
 import dev.fmd.query.TestRun;
@@ -7,6 +8,7 @@ import dev.fmd.query.TestSummary;
 import dev.fmd.query.TestmonitorQueries;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -35,12 +37,16 @@ public class TestmonitorPage {
     DashboardView view;
 
     @Inject
+    Instance<FmdConfig> config;
+
+    @Inject
     TestmonitorQueries queries;
 
     private List<TestRun> runs = List.of();
     private List<TestSummary> tests = List.of();
     private TestSummary selected;
     private List<TestCoverage> endpoints = List.of();
+    private List<TestResult> history = List.of();
     private List<String> charted = List.of();
     private String chart;
 
@@ -60,7 +66,11 @@ public class TestmonitorPage {
         if (name != null) {
             selected = tests.stream().filter(t -> t.testName().equals(name)).findFirst().orElse(null);
             if (selected != null) {
-                histories.put(name, orEmpty(view.read("the test's history", () -> queries.history(name, window))));
+                List<TestResult> oldestFirst = orEmpty(view.read("the test's history",
+                        () -> queries.history(name, window)));
+                histories.put(name, oldestFirst);
+                history = new java.util.ArrayList<>(oldestFirst);
+                java.util.Collections.reverse(history);
                 endpoints = orEmpty(view.read("the test's endpoints", () -> queries.endpointsOf(name, window)));
             }
         } else {
@@ -115,6 +125,11 @@ public class TestmonitorPage {
     /** @return true when a test was asked for that no run of the window has */
     public boolean isUnknownTest() {
         return selected == null && getSelectedName() != null && !runs.isEmpty();
+    }
+
+    /** @return the selected test's result in each run of the window that has it, newest run first */
+    public List<TestResult> getHistory() {
+        return history;
     }
 
     /** @return the endpoints the selected test reached, most hits first */
@@ -190,6 +205,11 @@ public class TestmonitorPage {
         double before = test.previousMedianMs();
         return Double.isNaN(before) || before <= 0 ? "" : "+" + NumberText.fixed(
                 (test.last().medianMs() / before - 1) * 100, 0, true) + " %";
+    }
+
+    /** @return true when this server takes uploads: {@code fmd.testmonitor-token} is set */
+    public boolean isUploadsOn() {
+        return config.isResolvable() && !config.get().testmonitorToken().isEmpty();
     }
 
     /** @return the address a CI pipeline uploads its runs to, e.g. {@code http://host:8080/shop/fmd} */

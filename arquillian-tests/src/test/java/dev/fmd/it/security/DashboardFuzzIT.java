@@ -62,7 +62,8 @@ class DashboardFuzzIT {
     private static final long SEED = Long.getLong("fmd.fuzz.seed", new SecureRandom().nextLong());
     private static final int REQUESTS = Integer.getInteger("fmd.fuzz.requests", 3000);
     private static final List<String> PAGES = List.of("index.xhtml", "graphs.xhtml", "endpoint.xhtml",
-            "profiler.xhtml", "grouped.xhtml", "outliers.xhtml", "rules.xhtml", "configuration.xhtml", "export.xhtml");
+            "profiler.xhtml", "grouped.xhtml", "outliers.xhtml", "rules.xhtml", "configuration.xhtml", "export.xhtml",
+            "testmonitor.xhtml", "endpoint-tests.xhtml");
     private static final List<String> ASSETS = List.of("fmd.css", "fmd-charts.js", "fmd-rules.js", "fmd-tree.js",
             "echarts-LICENSE.txt");
     /** What no error answer may show: a trace, an exception, a database's words. */
@@ -269,7 +270,7 @@ class DashboardFuzzIT {
         Who who = anyone();
         boolean valid = true;
         StringBuilder query = new StringBuilder();
-        for (String name : List.of("id", "r", "o", "w", "before", "i", "v", "vs", "junk")) {
+        for (String name : List.of("id", "r", "o", "w", "before", "i", "v", "vs", "test", "junk")) {
             if (random.nextInt(3) != 0) {
                 continue;
             }
@@ -284,6 +285,8 @@ class DashboardFuzzIT {
                         "2026-13-01T00:00:00Z_1", "+999999999-12-31T23:59:59Z_1", "1969-12-31T23:59:59Z_1",
                         "2026-12-01T00:00:00Z_99999999999999999999", "a".repeat(200)));
                 case "i", "v", "vs" -> good ? "v" + random.nextInt(100) : "x".repeat(201 + random.nextInt(3000));
+                case "test" -> good ? pick(List.of("com.acme.OrderIT#places", "<script>\"'&#", "a#b#c", "é\u0000"))
+                        : "x".repeat(501 + random.nextInt(3000));
                 default -> good ? "whatever" : "<script>\"'&";
             };
             query.append('&').append(name).append('=').append(encode(value));
