@@ -309,16 +309,16 @@ class ProfilerOutlierRulesBrowserIT {
     }
 
     /** Opens a page and waits for an element of it. */
-    private static WebDriver open(Browser browser, String url, By element) {
+    static WebDriver open(Browser browser, String url, By element) {
         browser.driver().get(url);
         waitFor(browser).until(d -> !d.findElements(element).isEmpty());
         return browser.driver();
     }
 
     /** A function {@code chart(selector)} for scripts: the ECharts instance of the chart in that card. */
-    private static final String CHART = "((s) => echarts.getInstanceByDom(document.querySelector(s + ' .fmd-chart')))";
+    static final String CHART = "((s) => echarts.getInstanceByDom(document.querySelector(s + ' .fmd-chart')))";
 
-    private static Object script(Browser browser, String body) {
+    static Object script(Browser browser, String body) {
         return browser.driver().executeScript("const chart = " + CHART + ";" + body);
     }
 
@@ -383,7 +383,7 @@ class ProfilerOutlierRulesBrowserIT {
         return rows(driver, "rules-table").stream().filter(WebElement::isDisplayed).count();
     }
 
-    private static long endpointId(FmdClient client, String name) {
+    static long endpointId(FmdClient client, String name) {
         return client.endpointRows().stream().filter(r -> FmdClient.text(r, "name").equals(name))
                 .mapToLong(r -> (long) FmdClient.number(r, "id")).findFirst().orElseThrow();
     }

@@ -30,6 +30,9 @@ import java.util.UUID;
 
 import static dev.fmd.it.browser.DashboardBrowserIT.loggedIn;
 import static dev.fmd.it.browser.DashboardBrowserIT.waitFor;
+import static dev.fmd.it.browser.ProfilerOutlierRulesBrowserIT.endpointId;
+import static dev.fmd.it.browser.ProfilerOutlierRulesBrowserIT.open;
+import static dev.fmd.it.browser.ProfilerOutlierRulesBrowserIT.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -270,23 +273,5 @@ class TestmonitorBrowserIT {
             assertTrue(driver.findElements(By.id("uncovered")).isEmpty());
             assertTrue(driver.findElements(By.cssSelector("#overview\\:endpoints td.tests")).isEmpty());
         }
-    }
-
-    private static WebDriver open(Browser browser, String url, By element) {
-        browser.driver().get(url);
-        waitFor(browser).until(d -> !d.findElements(element).isEmpty());
-        return browser.driver();
-    }
-
-    /** A function {@code chart(selector)} for scripts: the ECharts instance of the chart in that card. */
-    private static final String CHART = "((s) => echarts.getInstanceByDom(document.querySelector(s + ' .fmd-chart')))";
-
-    private static Object script(Browser browser, String body) {
-        return browser.driver().executeScript("const chart = " + CHART + ";" + body);
-    }
-
-    private static long endpointId(FmdClient client, String name) {
-        return client.endpointRows().stream().filter(r -> FmdClient.text(r, "name").equals(name))
-                .mapToLong(r -> (long) FmdClient.number(r, "id")).findFirst().orElseThrow();
     }
 }
