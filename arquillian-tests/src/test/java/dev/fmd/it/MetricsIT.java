@@ -88,6 +88,14 @@ class MetricsIT {
     }
 
     @Test
+    void testRunUploadsAreOffWhileTheirTokenIsUnset() {
+        HttpResponse<String> refused = client().postBody("fmd/api/test-runs", "application/json",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Authorization", "Bearer " + TOKEN);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("fmd.testmonitor-token"), refused.body());
+    }
+
+    @Test
     void countsPerEndpointAndStatusClassAreThoseOfTheStoredRequestRows() {
         FmdClient client = client();
         Map<String, List<JsonObject>> rows = sendTrafficOnceAndAwaitItsRows(client);

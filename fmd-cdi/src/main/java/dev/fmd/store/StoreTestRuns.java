@@ -25,20 +25,30 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StoreTestRuns implements TestRuns {
 
+    /** How long an upload waits for the writer to open fmd's tables, when it has not yet. */
+    private static final long OPEN_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
     private Store store;
+    private BatchWriter writer;
     private IdBlocks ids;
 
     /** For the container's proxy. */
     protected StoreTestRuns() {
     }
 
+    /**
+     * @param store  where runs are stored
+     * @param writer asked to open the tables when an upload comes before the application's first request
+     */
     @Inject
-    public StoreTestRuns(Store store) {
+    public StoreTestRuns(Store store, BatchWriter writer) {
         this.store = store.unproxied();
+        this.writer = writer.unproxied();
     }
 
     @Override
     public synchronized OptionalLong save(TestRunUpload upload, String defaultVersion) {
+        awaitOpen();
         if (ids == null) {
             ids = new IdBlocks(store.schema(), store.dataSource());
         }
@@ -71,6 +81,18 @@ public class StoreTestRuns implements TestRuns {
                 throw new BatchWriter.StoreException(e);
             }
         });
+    }
+
+    /** Asks the writer to open the tables, and waits a while for it: an upload may come first after a deployment. */
+    private void awaitOpen() {
+        long until = System.nanoTime() + OPEN_WAIT_NANOS;
+        while (!store.isOpen() && System.nanoTime() - until < 0) {
+            writer.wanted();
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
     }
 
     private void insertResults(Connection connection, Schema schema, long runId, TestRunUpload upload)

@@ -33,6 +33,9 @@ public final class TestRunUploadServlet extends HttpServlet {
     public static final String OFF_MESSAGE = "test-run uploads are off: set fmd.testmonitor-token (a bearer token of "
             + "16 characters or more) to turn them on";
 
+    /** The most bytes of a too large body read (and dropped) before answering 413. */
+    private static final long DRAINED = 32L * 1024 * 1024;
+
     private final transient String token;
     private final transient String appVersion;
     private final transient TokenGate gate;
@@ -86,20 +89,17 @@ public final class TestRunUploadServlet extends HttpServlet {
                     + "(Content-Type: application/json)", "body");
             return;
         }
-        if (request.getContentLengthLong() > TestRunUpload.MAX_BYTES) {
-            tooLarge(response);
-            return;
-        }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(TestRunUpload.MAX_BYTES + 1);
+            body = request.getContentLengthLong() > TestRunUpload.MAX_BYTES ? null
+                    : in.readNBytes(TestRunUpload.MAX_BYTES + 1);
+            if (body == null || body.length > TestRunUpload.MAX_BYTES) {
+                tooLarge(response, in);
+                return;
+            }
         } catch (IOException e) {
             response.setHeader("Connection", "close");
             error(response, HttpServletResponse.SC_BAD_REQUEST, "body: ended before its Content-Length", "body");
-            return;
-        }
-        if (body.length > TestRunUpload.MAX_BYTES) {
-            tooLarge(response);
             return;
         }
         TestRunUpload upload;
@@ -129,8 +129,18 @@ public final class TestRunUploadServlet extends HttpServlet {
                 .build().toString());
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
-        response.setHeader("Connection", "close");
+    /**
+     * Answers 413. A body of up to {@link #DRAINED} bytes is read to its end first, so that the client, still
+     * sending, gets the answer rather than a reset connection; a larger one is cut off.
+     */
+    private static void tooLarge(HttpServletResponse response, InputStream in) throws IOException {
+        long skipped = 0;
+        for (long n; skipped <= DRAINED && (n = in.skip(64 * 1024)) > 0; ) {
+            skipped += n;
+        }
+        if (skipped > DRAINED || in.read() >= 0) {
+            response.setHeader("Connection", "close");
+        }
         error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body larger than "
                 + TestRunUpload.MAX_BYTES + " bytes: upload the run in smaller parts, or fewer tests", "body");
     }

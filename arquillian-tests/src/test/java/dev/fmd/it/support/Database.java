@@ -23,7 +23,7 @@ public enum Database {
     /** Every table of fmd's schema, without prefix. */
     public static final String[] TABLES = {"request", "rollup", "endpoint", "sequence", "code_line", "stack_line",
         "outlier", "rollup_day", "rollup_dimension", "rollup_status", "rollup_app_hour", "instance", "lease",
-        "schema_version"};
+        "schema_version", "test_run", "test_result", "test_endpoint"};
 
     /** Where the test WARs bind the external database. */
     public static final String JNDI_NAME = "java:app/jdbc/fmd";

@@ -165,6 +165,55 @@ public final class FmdClient {
         }
     }
 
+    /**
+     * @param path        path under the context root
+     * @param contentType the body's type, or null for none
+     * @param body        the body
+     * @param headers     name, value, name, value, ...
+     * @return the response; null when the server closed the connection before answering (a body it refused
+     *         unread)
+     */
+    public HttpResponse<String> postBody(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * @param table {@code test_run}, {@code test_result} or {@code test_endpoint}
+     * @return its rows, in id order ({@code test_endpoint}'s with {@code endpoint_name})
+     */
+    public List<JsonObject> testRows(String table) {
+        return probe(probe + "test-rows?table=" + table);
+    }
+
+    /** @return the rows of a Testmonitor table ({@link #testRows}) once they meet the condition */
+    public List<JsonObject> awaitTestRows(String table, Predicate<List<JsonObject>> condition) {
+        return await(() -> testRows(table), condition, "rows of " + table);
+    }
+
+    /** @return the JSON object a GET of the path answers with 200 */
+    public JsonObject json(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
     /** @return the rows of fmd's endpoint table */
     public List<JsonObject> endpointRows() {
         return probe(probe + "endpoints");
@@ -262,6 +311,11 @@ public final class FmdClient {
         }
         throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
                 + "; last seen: " + (lastError != null ? lastError.getMessage() : last));
+    }
+
+    /** @return the JSON array of objects a GET of the path answers with 200 */
+    public List<JsonObject> jsonArray(String path) {
+        return probe(path);
     }
 
     private List<JsonObject> probe(String path) {

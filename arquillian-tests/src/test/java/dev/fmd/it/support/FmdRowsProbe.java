@@ -80,6 +80,19 @@ public class FmdRowsProbe {
                 + " e ON e.id = r.endpoint_id WHERE e.name = ? ORDER BY s.request_id, s.position", endpoint);
     }
 
+    /** The rows of one of the Testmonitor's tables, in id order: {@code test_run}, {@code test_result}, or
+     * {@code test_endpoint} (joined with the endpoint's name). */
+    @GET
+    @Path("test-rows")
+    public String testRows(@QueryParam("table") String table) throws Exception {
+        return switch (table) {
+            case "test_run", "test_result" -> rows("SELECT * FROM " + table(table) + " ORDER BY id", null);
+            case "test_endpoint" -> rows("SELECT t.*, e.name AS endpoint_name FROM " + table(table) + " t JOIN "
+                    + table("endpoint") + " e ON e.id = t.endpoint_id ORDER BY t.id", null);
+            default -> throw new jakarta.ws.rs.BadRequestException("not a Testmonitor table: " + table);
+        };
+    }
+
     @GET
     @Path("outliers")
     public String outliers(@QueryParam("endpoint") String endpoint) throws Exception {
