@@ -108,8 +108,8 @@ class TestmonitorBrowserIT {
                         + "{\"name\": \"" + GET_TEST + "\", \"outcome\": \"passed\", "
                         + "\"durationsMs\": [5.0, 6.0, 5.0, 5.0, 5.5]},"
                         + "{\"name\": \"" + FAILING_TEST + "\", \"outcome\": " + report + "}]}";
-                HttpResponse<String> upload = client.postJson("fmd/api/test-runs", body,
-                        "Authorization", "Bearer " + UPLOAD_TOKEN);
+                HttpResponse<String> upload = client.postBody("fmd/api/test-runs", "application/json",
+                        body.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + UPLOAD_TOKEN);
                 assertEquals(201, upload.statusCode(), upload.body());
                 FmdClient.sleep(1100); // the second run is uploaded later, whatever the clock's resolution
             }
