@@ -198,6 +198,8 @@ class TestmonitorBrowserIT {
                     "return JSON.stringify(chart('#trend').getOption().series.map(s => s.name));"));
             assertTrue(driver.findElement(By.cssSelector("#tests tr.fmd-selected a.test-link")).getText()
                     .equals("ProductsIT#listsProducts"));
+            assertEquals(1, driver.findElements(By.cssSelector("#tests .fmd-slower")).size(),
+                    "with a test selected, still only the slower test is flagged");
             browser.screenshot("testmonitor-selected-test");
             endpoints.get(0).findElement(By.cssSelector("a.endpoint-link")).click();
             waitFor(browser).until(d -> !d.findElements(By.id("tab-tests")).isEmpty());
