@@ -1,0 +1,305 @@
+package dev.fmd.testmonitor.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The extension's repetitions, outcomes and summary, on fixture classes run through the Jupiter engine. */
+class FmdTestMonitorTest {
+
+    static final List<String> EVENTS = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void clearEvents() {
+        EVENTS.clear();
+    }
+
+    // ---- fixtures (static nested classes: Surefire does not run them, only these tests do) ----
+
+    abstract static class Base {
+        @BeforeEach
+        void baseBefore() {
+            EVENTS.add("base-before");
+        }
+
+        @AfterEach
+        void baseAfter() {
+            EVENTS.add("base-after");
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class Repeats extends Base {
+        @BeforeEach
+        void before() {
+            EVENTS.add("before");
+        }
+
+        @AfterEach
+        void after() {
+            EVENTS.add("after");
+        }
+
+        @Test
+        void body() {
+            EVENTS.add("body");
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class FailsFirst {
+        @Test
+        void body() {
+            EVENTS.add("body");
+            if (EVENTS.size() == 1) {
+                throw new AssertionError("first run fails");
+            }
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class FailsInRepetitions {
+        @Test
+        void body() {
+            EVENTS.add("body");
+            if (EVENTS.size() > 1) {
+                throw new IllegalStateException("repetition " + EVENTS.size() + " fails");
+            }
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class KeepsArguments {
+        @Test
+        void body(TestInfo info) {
+            EVENTS.add(info.getTestMethod().orElseThrow().getName());
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class BeforeEachWithParameters {
+        @BeforeEach
+        void before(TestInfo info) {
+            EVENTS.add("before");
+        }
+
+        @Test
+        void body() {
+            EVENTS.add("body");
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class SkipsAndTemplates {
+        @Test
+        @Disabled("not yet")
+        void disabled() {
+            EVENTS.add("disabled");
+        }
+
+        @Test
+        void aborted() {
+            EVENTS.add("aborted");
+            assumeTrue(false, "no database");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2})
+        void parameterized(int value) {
+            EVENTS.add("parameterized " + value);
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class Outer {
+        @BeforeEach
+        void outerBefore() {
+            EVENTS.add("outer-before");
+        }
+
+        @Nested
+        class Inner {
+            @BeforeEach
+            void innerBefore() {
+                EVENTS.add("inner-before");
+            }
+
+            @Test
+            void body() {
+                EVENTS.add("body");
+            }
+        }
+    }
+
+    @ExtendWith(ArquillianExtension.class)
+    @ExtendWith(FmdTestMonitor.class)
+    static class InContainer {
+        @Test
+        void inContainer() {
+            EVENTS.add("in-container");
+        }
+
+        @Test
+        @RunAsClient
+        void asClient() {
+            EVENTS.add("as-client");
+        }
+    }
+
+    @ExtendWith(ArquillianExtension.class)
+    @ExtendWith(FmdTestMonitor.class)
+    static class ClientDeployment {
+        @Deployment(testable = false)
+        static Object deployment() {
+            return null;
+        }
+
+        @Test
+        void body() {
+            EVENTS.add("body");
+        }
+    }
+
+    static class Autodetected {
+        @Test
+        void body() {
+            EVENTS.add("body");
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class AutodetectedAndDeclared {
+        @Test
+        void body() {
+            EVENTS.add("body");
+        }
+    }
+
+    // ---- tests ----
+
+    @Test
+    void runsTheBodyTimesEachAfterTheAfterEachAndBeforeEachMethods() {
+        FixtureRun run = FixtureRun.of(Repeats.class, "fmd.testmonitor.times", "3");
+        run.results().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        List<String> one = List.of("base-before", "before", "body", "after", "base-after");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            expected.addAll(one);
+        }
+        assertEquals(expected, EVENTS);
+        assertEquals(new FixtureRun.Row("passed", 3, 0), run.row(Repeats.class, "body"));
+    }
+
+    @Test
+    void runsFiveTimesByDefault() {
+        FixtureRun run = FixtureRun.of(FailsFirst.class);
+        assertEquals(5, EVENTS.size());
+        assertEquals(5, run.row(FailsFirst.class, "body").runs());
+    }
+
+    @Test
+    void aFailingFirstRunFailsTheTest() {
+        FixtureRun run = FixtureRun.of(FailsFirst.class, "fmd.testmonitor.times", "3");
+        run.results().testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        assertEquals(new FixtureRun.Row("failed", 3, 1), run.row(FailsFirst.class, "body"));
+        assertTrue(run.printed().contains("first failure: java.lang.AssertionError: first run fails"), run.printed());
+    }
+
+    @Test
+    void failingRepetitionsAreCountedButDoNotFailTheTest() {
+        FixtureRun run = FixtureRun.of(FailsInRepetitions.class, "fmd.testmonitor.times", "4");
+        run.results().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertEquals(new FixtureRun.Row("passed", 4, 3), run.row(FailsInRepetitions.class, "body"));
+        assertTrue(run.printed().contains("first failure: java.lang.IllegalStateException: repetition 2 fails"),
+                run.printed());
+    }
+
+    @Test
+    void repetitionsGetTheSameResolvedArguments() {
+        FixtureRun run = FixtureRun.of(KeepsArguments.class, "fmd.testmonitor.times", "2");
+        assertEquals(List.of("body", "body"), EVENTS);
+        assertEquals(new FixtureRun.Row("passed", 2, 0), run.row(KeepsArguments.class, "body"));
+    }
+
+    @Test
+    void aLifecycleMethodWithParametersMeansOneRunAndTheSummarySaysWhy() {
+        FixtureRun run = FixtureRun.of(BeforeEachWithParameters.class, "fmd.testmonitor.times", "3");
+        assertEquals(List.of("before", "body"), EVENTS);
+        assertEquals(new FixtureRun.Row("passed", 1, 0), run.row(BeforeEachWithParameters.class, "body"));
+        assertTrue(run.printed().contains("runs once: lifecycle method BeforeEachWithParameters.before takes parameters"),
+                run.printed());
+    }
+
+    @Test
+    void disabledAndAbortedTestsAreSkippedAndTemplatesRunOncePerInvocation() {
+        FixtureRun run = FixtureRun.of(SkipsAndTemplates.class, "fmd.testmonitor.times", "3");
+        assertEquals(List.of("aborted", "parameterized 1", "parameterized 2"), EVENTS.stream().sorted().toList());
+        assertEquals(new FixtureRun.Row("skipped", 0, 0), run.row(SkipsAndTemplates.class, "disabled"));
+        assertEquals(new FixtureRun.Row("skipped", 0, 0), run.row(SkipsAndTemplates.class, "aborted"));
+        assertEquals(new FixtureRun.Row("passed", 2, 0), run.row(SkipsAndTemplates.class, "parameterized"));
+    }
+
+    @Test
+    void aNestedTestRepeatsWithTheOuterBeforeEachFirst() {
+        FixtureRun run = FixtureRun.of(Outer.class, "fmd.testmonitor.times", "2");
+        assertEquals(List.of("outer-before", "inner-before", "body", "outer-before", "inner-before", "body"), EVENTS);
+        assertEquals(new FixtureRun.Row("passed", 2, 0), run.row(Outer.Inner.class, "body"));
+    }
+
+    @Test
+    void anArquillianInContainerTestRunsOnceAndAClientTestRepeats() {
+        FixtureRun run = FixtureRun.of(InContainer.class, "fmd.testmonitor.times", "3");
+        assertEquals(List.of("as-client", "as-client", "as-client", "in-container"), EVENTS.stream().sorted().toList());
+        assertEquals(1, run.row(InContainer.class, "inContainer").runs());
+        assertTrue(run.printed().contains("inContainer: Arquillian in-container test: runs once"), run.printed());
+        assertEquals(3, run.row(InContainer.class, "asClient").runs());
+    }
+
+    @Test
+    void anArquillianTestOfAnUntestableDeploymentRepeats() {
+        FixtureRun.of(ClientDeployment.class, "fmd.testmonitor.times", "3");
+        assertEquals(List.of("body", "body", "body"), EVENTS);
+    }
+
+    @Test
+    void autodetectionEnablesTheExtension() {
+        FixtureRun run = FixtureRun.of(Autodetected.class, "fmd.testmonitor.times", "2",
+                "junit.jupiter.extensions.autodetection.enabled", "true");
+        assertEquals(List.of("body", "body"), EVENTS);
+        assertEquals(2, run.row(Autodetected.class, "body").runs());
+    }
+
+    @Test
+    void registeredTwiceItStillRunsTheBodyTimesTimes() {
+        FixtureRun run = FixtureRun.of(AutodetectedAndDeclared.class, "fmd.testmonitor.times", "3",
+                "junit.jupiter.extensions.autodetection.enabled", "true");
+        assertEquals(List.of("body", "body", "body"), EVENTS);
+        assertEquals(3, run.row(AutodetectedAndDeclared.class, "body").runs());
+    }
+
+    @Test
+    void aBadTimesSettingFailsTheTestsNamingIt() {
+        FixtureRun run = FixtureRun.of(Repeats.class, "fmd.testmonitor.times", "many");
+        run.results().testEvents().assertStatistics(stats -> stats.failed(1));
+        Throwable failure = run.results().testEvents().failed().list().get(0)
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertTrue(failure.getMessage().contains("fmd.testmonitor.times must be an integer from 1 to 100, was 'many'"),
+                failure.getMessage());
+    }
+}
