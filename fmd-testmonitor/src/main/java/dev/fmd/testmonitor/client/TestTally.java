@@ -79,8 +79,7 @@ final class TestTally {
 
     /** The message of a failure as the summary and upload show it: the throwable's class and message. */
     static String messageOf(Throwable failure) {
-        String text = failure.toString();
-        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE);
+        return failure.toString();
     }
 
     private void keepMessage(String failure) {

@@ -139,6 +139,9 @@ class FmdTestMonitorCliTest {
         err.reset();
         run("--test-results");
         assertTrue(err().contains("--test-results needs a value"), err());
+        err.reset();
+        assertEquals(2, run("--test-results", surefire(), "--url", "--token", "t"));
+        assertTrue(err().contains("--url needs a value"), err());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -133,11 +135,21 @@ class FmdTestMonitorTest {
             EVENTS.add("outer-before");
         }
 
+        @AfterEach
+        void outerAfter() {
+            EVENTS.add("outer-after");
+        }
+
         @Nested
         class Inner {
             @BeforeEach
             void innerBefore() {
                 EVENTS.add("inner-before");
+            }
+
+            @AfterEach
+            void innerAfter() {
+                EVENTS.add("inner-after");
             }
 
             @Test
@@ -176,6 +188,20 @@ class FmdTestMonitorTest {
         }
     }
 
+    @ExtendWith(ArquillianExtension.class)
+    @ExtendWith(FmdTestMonitor.class)
+    static class TestableDeployment {
+        @Deployment
+        static Object deployment() {
+            return null;
+        }
+
+        @Test
+        void body() {
+            EVENTS.add("body");
+        }
+    }
+
     static class Autodetected {
         @Test
         void body() {
@@ -185,6 +211,9 @@ class FmdTestMonitorTest {
 
     @ExtendWith(FmdTestMonitor.class)
     static class AutodetectedAndDeclared {
+        @RegisterExtension
+        static final FmdTestMonitor ALSO_AN_INSTANCE = new FmdTestMonitor();
+
         @Test
         void body() {
             EVENTS.add("body");
@@ -258,7 +287,8 @@ class FmdTestMonitorTest {
     @Test
     void aNestedTestRepeatsWithTheOuterBeforeEachFirst() {
         FixtureRun run = FixtureRun.of(Outer.class, "fmd.testmonitor.times", "2");
-        assertEquals(List.of("outer-before", "inner-before", "body", "outer-before", "inner-before", "body"), EVENTS);
+        List<String> one = List.of("outer-before", "inner-before", "body", "inner-after", "outer-after");
+        assertEquals(List.of(one, one), List.of(EVENTS.subList(0, 5), EVENTS.subList(5, 10)));
         assertEquals(new FixtureRun.Row("passed", 2, 0), run.row(Outer.Inner.class, "body"));
     }
 
@@ -278,6 +308,12 @@ class FmdTestMonitorTest {
     }
 
     @Test
+    void anArquillianTestOfATestableDeploymentRunsOnce() {
+        FixtureRun.of(TestableDeployment.class, "fmd.testmonitor.times", "3");
+        assertEquals(List.of("body"), EVENTS);
+    }
+
+    @Test
     void autodetectionEnablesTheExtension() {
         FixtureRun run = FixtureRun.of(Autodetected.class, "fmd.testmonitor.times", "2",
                 "junit.jupiter.extensions.autodetection.enabled", "true");
@@ -286,11 +322,12 @@ class FmdTestMonitorTest {
     }
 
     @Test
-    void registeredTwiceItStillRunsTheBodyTimesTimes() {
+    void registeredThriceItStillRunsTheBodyTimesTimes() {
         FixtureRun run = FixtureRun.of(AutodetectedAndDeclared.class, "fmd.testmonitor.times", "3",
                 "junit.jupiter.extensions.autodetection.enabled", "true");
         assertEquals(List.of("body", "body", "body"), EVENTS);
         assertEquals(3, run.row(AutodetectedAndDeclared.class, "body").runs());
+        assertEquals(Optional.empty(), CurrentTest.get(), "no test left current after the run");
     }
 
     @Test

@@ -49,13 +49,15 @@ class JsonWriterTest {
         assertEquals("1.235", number(1.23456));
         assertEquals("0", number(-0.0001));
         assertEquals("123456789.5", number(123456789.5));
+        assertEquals("1000", number(1000.0));
         assertEquals("-2", number(-2));
         assertEquals("5", new JsonWriter().value(5L).toString());
     }
 
     @Test
     void refusesNumbersJsonCannotExpress() {
-        assertThrows(IllegalArgumentException.class, () -> number(Double.NaN));
+        assertEquals("JSON has no number for NaN",
+                assertThrows(IllegalArgumentException.class, () -> number(Double.NaN)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> number(Double.POSITIVE_INFINITY));
     }
 
