@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,6 +206,29 @@ class FmdTestMonitorTest {
         }
     }
 
+    /** Two tests that run at the same time (each waits for the other) and note the test their headers name. */
+    @ExtendWith(FmdTestMonitor.class)
+    @Execution(ExecutionMode.CONCURRENT)
+    static class Parallel {
+        static final CyclicBarrier BOTH_RUNNING = new CyclicBarrier(2);
+
+        @Test
+        void first() throws Exception {
+            noteTagAndWait("first");
+        }
+
+        @Test
+        void second() throws Exception {
+            noteTagAndWait("second");
+        }
+
+        private static void noteTagAndWait(String test) throws Exception {
+            BOTH_RUNNING.await(10, TimeUnit.SECONDS);
+            EVENTS.add(test + " tagged " + FmdTestHeaders.current().get(FmdTestHeaders.TEST));
+            BOTH_RUNNING.await(10, TimeUnit.SECONDS);
+        }
+    }
+
     static class Autodetected {
         @Test
         void body() {
@@ -311,6 +338,20 @@ class FmdTestMonitorTest {
     void anArquillianTestOfATestableDeploymentRunsOnce() {
         FixtureRun.of(TestableDeployment.class, "fmd.testmonitor.times", "3");
         assertEquals(List.of("body"), EVENTS);
+    }
+
+    @Test
+    void testsRunningInParallelTagTheirOwnCalls() {
+        Parallel.BOTH_RUNNING.reset();
+        FixtureRun run = FixtureRun.of(Parallel.class, "fmd.testmonitor.times", "2", "fmd.testmonitor.token", "t",
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2");
+        run.results().testEvents().assertStatistics(stats -> stats.succeeded(2));
+        String prefix = Parallel.class.getName() + "#";
+        assertEquals(List.of("first tagged " + prefix + "first", "first tagged " + prefix + "first",
+                "second tagged " + prefix + "second", "second tagged " + prefix + "second"),
+                EVENTS.stream().sorted().toList());
     }
 
     @Test
