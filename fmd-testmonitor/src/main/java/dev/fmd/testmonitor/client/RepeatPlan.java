@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -21,16 +22,25 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * orders them). JUnit's own calls frame the whole: its {@code @BeforeEach} before run 1, its {@code @AfterEach}
  * after the last run.
  * <p>
- * A test runs once instead, with the reason, when a lifecycle method takes parameters (only JUnit can resolve them)
- * or when it is an Arquillian in-container test (the class uses {@code ArquillianExtension}, neither class nor
- * method has {@code @RunAsClient}, and no {@code @Deployment(testable = false)}): repeating it here would run it on
- * the client. Arquillian is recognised by annotation and class names; fmd-testmonitor does not depend on it.
+ * A test runs once instead, with the reason, when
+ * <ul>
+ * <li>a lifecycle method takes parameters (only JUnit can resolve them);</li>
+ * <li>it is an Arquillian in-container test (the class uses {@code ArquillianExtension}, neither class nor method
+ * has {@code @RunAsClient}, and no {@code @Deployment(testable = false)}): a repetition here would run on the
+ * client. Arquillian is recognised by annotation and class names; fmd-testmonitor does not depend on it;</li>
+ * <li>JUnit times it out ({@code @Timeout} or a default timeout): JUnit's timeout wraps this extension, so it would
+ * cover all runs together and could fail the test.</li>
+ * </ul>
  */
 final class RepeatPlan {
 
     static final String ARQUILLIAN_EXTENSION = "org.jboss.arquillian.junit5.ArquillianExtension";
     static final String RUN_AS_CLIENT = "org.jboss.arquillian.container.test.api.RunAsClient";
     static final String DEPLOYMENT = "org.jboss.arquillian.container.test.api.Deployment";
+    private static final String TIMEOUT_MODE = "junit.jupiter.execution.timeout.mode";
+    private static final List<String> DEFAULT_TIMEOUTS = List.of("junit.jupiter.execution.timeout.default",
+            "junit.jupiter.execution.timeout.testable.method.default",
+            "junit.jupiter.execution.timeout.test.method.default");
 
     /** A lifecycle method and the instance it runs on. */
     private record Call(Object instance, Method method) {
@@ -55,6 +65,10 @@ final class RepeatPlan {
         Method testMethod = context.getRequiredTestMethod();
         if (inContainer(testClass, testMethod)) {
             return once("Arquillian in-container test: runs once (a repetition would run on the client)");
+        }
+        if (hasTimeout(context)) {
+            return once("runs once: it has a timeout (@Timeout or a default timeout), which its repetitions would"
+                    + " count against");
         }
         List<Object> instances = context.getRequiredTestInstances().getAllInstances(); // outermost first
         List<Call> before = new ArrayList<>();
@@ -100,6 +114,26 @@ final class RepeatPlan {
         return AnnotationSupport.findAnnotatedMethods(instance.getClass(), annotation, order).stream()
                 .map(method -> new Call(instance, method))
                 .toList();
+    }
+
+    /**
+     * Whether JUnit times the test out: {@code @Timeout} on the method, its class or an enclosing class, or a default
+     * timeout parameter, unless timeouts are disabled. JUnit's timeout wraps this extension, so it would count all
+     * runs together.
+     */
+    private static boolean hasTimeout(ExtensionContext context) {
+        if (context.getConfigurationParameter(TIMEOUT_MODE).filter("disabled"::equalsIgnoreCase).isPresent()) {
+            return false;
+        }
+        if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), Timeout.class)) {
+            return true;
+        }
+        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+            if (AnnotationSupport.isAnnotated(c, Timeout.class)) {
+                return true;
+            }
+        }
+        return DEFAULT_TIMEOUTS.stream().anyMatch(key -> context.getConfigurationParameter(key).isPresent());
     }
 
     static boolean inContainer(Class<?> testClass, Method testMethod) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -229,6 +230,25 @@ class FmdTestMonitorTest {
         }
     }
 
+    @ExtendWith(FmdTestMonitor.class)
+    static class WithTimeout {
+        @Test
+        @Timeout(value = 300, unit = TimeUnit.MILLISECONDS)
+        void annotated() throws InterruptedException {
+            EVENTS.add("annotated");
+            Thread.sleep(100);
+        }
+    }
+
+    @ExtendWith(FmdTestMonitor.class)
+    static class WithDefaultTimeout {
+        @Test
+        void body() throws InterruptedException {
+            EVENTS.add("body");
+            Thread.sleep(100);
+        }
+    }
+
     static class Autodetected {
         @Test
         void body() {
@@ -352,6 +372,28 @@ class FmdTestMonitorTest {
         assertEquals(List.of("first tagged " + prefix + "first", "first tagged " + prefix + "first",
                 "second tagged " + prefix + "second", "second tagged " + prefix + "second"),
                 EVENTS.stream().sorted().toList());
+    }
+
+    @Test
+    void aTestWithATimeoutRunsOnceSoRepetitionsCannotMakeItTimeOut() {
+        FixtureRun run = FixtureRun.of(WithTimeout.class, "fmd.testmonitor.times", "5");
+        run.results().testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertEquals(List.of("annotated"), EVENTS);
+        assertTrue(run.printed().contains("annotated: runs once: it has a timeout"), run.printed());
+    }
+
+    @Test
+    void aDefaultTimeoutAlsoMeansOneRun() {
+        FixtureRun run = FixtureRun.of(WithDefaultTimeout.class, "fmd.testmonitor.times", "5",
+                "junit.jupiter.execution.timeout.default", "300 ms");
+        run.results().testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertEquals(List.of("body"), EVENTS);
+    }
+
+    @Test
+    void withTimeoutsDisabledATestWithATimeoutRepeats() {
+        FixtureRun.of(WithTimeout.class, "fmd.testmonitor.times", "2", "junit.jupiter.execution.timeout.mode", "disabled");
+        assertEquals(List.of("annotated", "annotated"), EVENTS);
     }
 
     @Test
