@@ -31,11 +31,13 @@ public final class FmdTestHeaders {
 
     /**
      * The three headers of the current test (name to value, in the order above), or an empty map when no test is
-     * current or no token is configured. Unmodifiable.
+     * current or no token is configured. Also empty for a test whose name is not plain printable ASCII (a method
+     * named with letters like {@code ä}): header values are Latin-1 at most, and some clients refuse such values, so
+     * such a test's calls stay untagged rather than fail. Unmodifiable.
      */
     public static Map<String, String> current() {
         return CurrentTest.get()
-                .filter(test -> test.token() != null)
+                .filter(test -> test.token() != null && printableAscii(test.testName()))
                 .map(test -> {
                     Map<String, String> headers = new LinkedHashMap<>();
                     headers.put(TEST, test.testName());
@@ -44,6 +46,10 @@ public final class FmdTestHeaders {
                     return Collections.unmodifiableMap(headers);
                 })
                 .orElse(Map.of());
+    }
+
+    private static boolean printableAscii(String value) {
+        return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
     /** Sets the {@link #current()} headers on {@code builder} (none when there are none) and returns it. */

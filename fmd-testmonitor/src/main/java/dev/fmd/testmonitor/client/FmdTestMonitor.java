@@ -18,8 +18,9 @@ import org.opentest4j.TestAbortedException;
  * <ul>
  * <li>Each {@code @Test} method runs {@code fmd.testmonitor.times} times (default 5). Run 1 is JUnit's own and
  * decides the test's outcome; runs 2..N call the method again on the same instance with the same arguments, each
- * after the {@code @AfterEach} and {@code @BeforeEach} methods of the test class (see {@link RepeatPlan} for when a
- * test runs once instead). Only the method body is timed. Failed repetitions are counted, not reported to JUnit.
+ * after the {@code @AfterEach} and {@code @BeforeEach} methods of the test class. A test runs once instead, with the
+ * reason in the summary, when a lifecycle method takes parameters, when it is an Arquillian in-container test, or
+ * when it has a timeout. Only the method body is timed. Failed repetitions are counted, not reported to JUnit.
  * Parameterized and repeated tests (test templates) run once per invocation, their durations under one name.</li>
  * <li>From before {@code @BeforeEach} to after {@code @AfterEach} the test is current: {@link FmdTestHeaders},
  * {@link FmdTestClientFilter} tag calls with it.</li>

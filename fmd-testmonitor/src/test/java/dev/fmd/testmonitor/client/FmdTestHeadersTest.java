@@ -48,6 +48,18 @@ class FmdTestHeadersTest {
     }
 
     @Test
+    void noHeadersForATestNamedBeyondPrintableAscii() {
+        try (CurrentTest.Handle handle = CurrentTest.start(new CurrentTest.Running("a.B#bestellungÄndern", "r", "t"))) {
+            assertEquals(Map.of(), FmdTestHeaders.current());
+            assertEquals(Map.of(), FmdTestHeaders.apply(HttpRequest.newBuilder(URI.create("http://h/x"))).build()
+                    .headers().map());
+        }
+        try (CurrentTest.Handle handle = CurrentTest.start(new CurrentTest.Running("a.B$C#with_$1", "r", "t"))) {
+            assertEquals("a.B$C#with_$1", FmdTestHeaders.current().get("X-Fmd-Test"));
+        }
+    }
+
+    @Test
     void aThreadTheTestStartsSeesTheTest() throws Exception {
         try (CurrentTest.Handle handle = CurrentTest.start(ORDER);
              CurrentTest.Handle other = startElsewhere(new CurrentTest.Running("a.Other#x", "run-1", "tok"))) {
