@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 port=${PORT:-8080}
-mvn -B -ntp -q -DskipTests -pl fmd-war-sample -am package
+mvn -B -ntp -q -DskipTests -pl fmd-war-sample,fmd-testmonitor -am install
 log=fmd-war-sample/target/payara-micro.log
 # fmd has no default password: this run makes one for the dashboard's admin (and the admin API's token), unless given
 export FMD_PASSWORD=${FMD_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}
 export FMD_ADMIN_TOKEN=${FMD_ADMIN_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}
+export FMD_TESTMONITOR_TOKEN=${FMD_TESTMONITOR_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}
 java -jar fmd-war-sample/target/payara-micro.jar --nocluster --port "$port" \
   --prebootcommandfile fmd-war-sample/src/main/payara/preboot.asadmin \
   --deploy fmd-war-sample/target/fmd-war-sample.war --contextroot / > "$log" 2>&1 &
@@ -36,6 +37,10 @@ cat <<TXT
               curl -H "Authorization: Bearer $FMD_ADMIN_TOKEN" http://127.0.0.1:$port/fmd/api/endpoints
               curl -X PUT -H "Authorization: Bearer $FMD_ADMIN_TOKEN" -H "Content-Type: application/json" \\
                    -d '{"level": 3}' http://127.0.0.1:$port/fmd/api/endpoints/<id>/level
+  Testmonitor (token made for this run): run the example API tests against this sample, 5 times each, and
+  see them on the dashboard's Testmonitor page:
+              mvn -B -q -pl fmd-testmonitor-example test-compile failsafe:integration-test@suite \\
+                  -Dexample.port=$port -Dexample.token=$FMD_TESTMONITOR_TOKEN
   Ctrl-C stops it.
 TXT
 wait $server

@@ -78,7 +78,8 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
         TestResult last = results.get(results.size() - 1);
         double previous = TestTrend.median(results.subList(0, results.size() - 1).stream()
                 .map(TestResult::medianMs).toList());
-        return new TestSummary(name, last, results.size(), previous, TestTrend.slower(last.medianMs(), previous));
+        return new TestSummary(name, last, results.size(), previous, TestTrend.slower(last.medianMs(),
+                TestTrend.fastest(last.durationsMs()), previous));
     }
 
     @Override

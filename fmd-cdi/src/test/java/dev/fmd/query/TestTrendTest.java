@@ -12,12 +12,19 @@ class TestTrendTest {
 
     @Test
     void aTestIsSlowerWhenItsMedianGrewByTheRatioAndTheMinimum() {
-        assertTrue(TestTrend.slower(15.0, 11.0));
-        assertFalse(TestTrend.slower(13.0, 11.0), "18% more is within the noise");
-        assertFalse(TestTrend.slower(1.3, 1.0), "30% more but only 0.3 ms");
-        assertTrue(TestTrend.slower(2.5, 1.0));
-        assertFalse(TestTrend.slower(15.0, Double.NaN), "no earlier run");
-        assertFalse(TestTrend.slower(Double.NaN, 11.0), "skipped in the last run");
+        assertTrue(TestTrend.slower(15.0, 14.0, 11.0));
+        assertFalse(TestTrend.slower(13.0, 12.0, 11.0), "18% more is within the noise");
+        assertFalse(TestTrend.slower(1.3, 1.2, 1.0), "30% more but only 0.3 ms");
+        assertTrue(TestTrend.slower(2.5, 2.0, 1.0));
+        assertFalse(TestTrend.slower(15.0, 10.5, 11.0), "one repetition as fast as before: a noisy run");
+        assertFalse(TestTrend.slower(15.0, 14.0, Double.NaN), "no earlier run");
+        assertFalse(TestTrend.slower(Double.NaN, Double.NaN, 11.0), "skipped in the last run");
+    }
+
+    @Test
+    void fastestIsTheSmallestRepetition() {
+        assertEquals(9.0, TestTrend.fastest(List.of(12.0, 9.0, 11.0)));
+        assertTrue(Double.isNaN(TestTrend.fastest(List.of())));
     }
 
     @Test
