@@ -2,6 +2,7 @@ package dev.fmd.rules;
 
 import dev.fmd.access.ApiCaller;
 import dev.fmd.access.DashboardAccess;
+import dev.fmd.access.JsonAnswer;
 import dev.fmd.access.TokenGate;
 import dev.fmd.monitor.Endpoint;
 import dev.fmd.monitor.Monitor;
@@ -299,14 +300,10 @@ public final class LevelsApi extends HttpServlet {
     }
 
     private static void error(HttpServletResponse response, int status, String message) throws IOException {
-        json(response, status, Json.createObjectBuilder().add("error", message).build().toString());
+        JsonAnswer.error(response, status, message, null);
     }
 
     private static void json(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(body);
+        JsonAnswer.json(response, status, body);
     }
 }

@@ -1,9 +1,9 @@
 package dev.fmd.testmonitor;
 
+import dev.fmd.access.JsonAnswer;
 import dev.fmd.access.TokenGate;
 import dev.fmd.monitor.Problems;
 import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,18 +64,18 @@ public final class TestRunUploadServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (token.isEmpty()) {
-            error(response, HttpServletResponse.SC_FORBIDDEN, OFF_MESSAGE, null);
+            JsonAnswer.error(response, HttpServletResponse.SC_FORBIDDEN, OFF_MESSAGE, null);
             return;
         }
         TokenGate.Verdict verdict = gate.check(request, token);
         switch (verdict.result()) {
             case THROTTLED -> {
-                error(response, 429, TokenGate.refuse(response, verdict.retryAfter()), null);
+                JsonAnswer.error(response, 429, TokenGate.refuse(response, verdict.retryAfter()), null);
                 return;
             }
             case NO_TOKEN, WRONG -> {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"fmd\"");
-                error(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid bearer token (fmd.testmonitor-token) "
+                JsonAnswer.error(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid bearer token (fmd.testmonitor-token) "
                         + "is needed", null);
                 return;
             }
@@ -85,7 +85,7 @@ public final class TestRunUploadServlet extends HttpServlet {
         }
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "the body must be JSON "
+            JsonAnswer.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "the body must be JSON "
                     + "(Content-Type: application/json)", "body");
             return;
         }
@@ -99,14 +99,14 @@ public final class TestRunUploadServlet extends HttpServlet {
             }
         } catch (IOException e) {
             response.setHeader("Connection", "close");
-            error(response, HttpServletResponse.SC_BAD_REQUEST, "body: ended before its Content-Length", "body");
+            JsonAnswer.error(response, HttpServletResponse.SC_BAD_REQUEST, "body: ended before its Content-Length", "body");
             return;
         }
         TestRunUpload upload;
         try {
             upload = TestRunUpload.parse(body);
         } catch (InvalidUploadException e) {
-            error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), e.field());
+            JsonAnswer.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), e.field());
             return;
         }
         OptionalLong id;
@@ -114,17 +114,17 @@ public final class TestRunUploadServlet extends HttpServlet {
             id = runs.save(upload, appVersion);
         } catch (RuntimeException e) {
             problems.report("storing an uploaded test run", e);
-            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "fmd's database did not take the run ("
+            JsonAnswer.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "fmd's database did not take the run ("
                     + e.getClass().getSimpleName() + "); nothing was stored, upload it again later", null);
             return;
         }
         if (id.isEmpty()) {
-            error(response, HttpServletResponse.SC_CONFLICT, "run " + upload.runKey() + " was uploaded already; "
+            JsonAnswer.error(response, HttpServletResponse.SC_CONFLICT, "run " + upload.runKey() + " was uploaded already; "
                     + "nothing changed", "run");
             return;
         }
         response.setHeader("Location", base + "/testmonitor.xhtml?run=" + id.getAsLong());
-        json(response, HttpServletResponse.SC_CREATED, Json.createObjectBuilder().add("id", id.getAsLong())
+        JsonAnswer.json(response, HttpServletResponse.SC_CREATED, Json.createObjectBuilder().add("id", id.getAsLong())
                 .add("run", upload.runKey()).add("tests", upload.tests().size()).add("failed", upload.failed())
                 .build().toString());
     }
@@ -141,24 +141,7 @@ public final class TestRunUploadServlet extends HttpServlet {
         if (skipped > DRAINED || in.read() >= 0) {
             response.setHeader("Connection", "close");
         }
-        error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body larger than "
-                + TestRunUpload.MAX_BYTES + " bytes: upload the run in smaller parts, or fewer tests", "body");
-    }
-
-    private static void error(HttpServletResponse response, int status, String message, String field)
-            throws IOException {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("error", message);
-        if (field != null) {
-            body.add("field", field);
-        }
-        json(response, status, body.build().toString());
-    }
-
-    private static void json(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(body);
+        JsonAnswer.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body larger than "
+                + TestRunUpload.MAX_BYTES + " bytes: upload fewer tests, or shorter failure messages", "body");
     }
 }
