@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MigrationsIT {
 
     static final String[] TABLES = {"request", "rollup", "endpoint", "sequence", "code_line", "stack_line", "outlier",
-        "rollup_day", "rollup_dimension", "rollup_status", "rollup_app_hour", "instance", "lease", "schema_version"};
+        "rollup_day", "rollup_dimension", "rollup_status", "rollup_app_hour", "instance", "lease", "schema_version",
+        "test_run", "test_result", "test_endpoint"};
     private static final String[] RELEASE_01_TABLES = {"endpoint", "request", "rollup", "code_line", "stack_line",
         "outlier", "sequence"};
 
@@ -61,12 +62,12 @@ class MigrationsIT {
             for (Future<List<Integer>> result : results) {
                 applied.addAll(result.get());
             }
-            assertEquals(List.of(1, 2, 3, 4, 5), applied.stream().sorted().toList(),
+            assertEquals(List.of(1, 2, 3, 4, 5, 6), applied.stream().sorted().toList(),
                     "each migration applied by one instance");
             assertEquals(List.of(), Migrations.migrate(new Schema(prefix), dataSource, "late"), "nothing left to do");
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 assertEquals(Migrations.current(), count(statement, "SELECT COUNT(*) FROM " + prefix + "schema_version"));
-                assertEquals(8, count(statement, "SELECT COUNT(*) FROM " + prefix + "sequence"),
+                assertEquals(11, count(statement, "SELECT COUNT(*) FROM " + prefix + "sequence"),
                         "one id row per table, not one per instance");
                 for (String table : TABLES) {
                     count(statement, "SELECT COUNT(*) FROM " + prefix + table);
@@ -107,11 +108,11 @@ class MigrationsIT {
             assertTrue(before.get("request") > 0 && before.get("stack_line") > 0 && before.get("outlier") > 0,
                     "the dump has rows: " + before);
 
-            assertEquals(List.of(1, 2, 3, 4, 5), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
+            assertEquals(List.of(1, 2, 3, 4, 5, 6), Migrations.migrate(new Schema(prefix), dataSource, "upgrader"));
 
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 for (String table : RELEASE_01_TABLES) {
-                    assertEquals(before.get(table) + (table.equals("sequence") ? 3 : 0),
+                    assertEquals(before.get(table) + (table.equals("sequence") ? 6 : 0),
                             count(statement, "SELECT COUNT(*) FROM " + prefix + table), table + " rows kept");
                     if (!table.equals("rollup") && !table.equals("sequence")) {
                         assertEquals(contents.get(table), contents(statement, prefix + table, columns.get(table)),
