@@ -37,7 +37,10 @@ import java.util.stream.Collectors;
  *     (in groups that fit a slice, counted first) and outliers (one per request at most) first, then the requests,
  *     so that no stack line outlives its request.</li>
  * </ol>
- * Then the rollups whose whole bucket (hour or day) is older than now minus {@code fmd.rollup-retention-days}.
+ * Then the rollups whose whole bucket (hour or day) is older than now minus {@code fmd.rollup-retention-days}; and,
+ * kept as long as the rollups, the Testmonitor's rows: the tests' requests last seen before that cutoff (those of
+ * runs never uploaded too), then the results of the runs uploaded before it, then those runs (results before their
+ * run, so that no result outlives it).
  * {@code code_line} rows are shared by every call tree and stay.
  * <p>
  * Every step is a condition on the rows, not a remembered list, so a pass cut short (a failure, a restart) leaves
@@ -57,7 +60,8 @@ final class RetentionPass {
     record Summary(LocalDateTime cutoff, LocalDateTime rollupCutoff, Map<String, Long> deleted, int transactions) {
     }
 
-    private enum Step { WALK, REQUESTS, STACK_LINES, OUTLIERS, STRAGGLERS, ROLLUPS, DONE }
+    private enum Step { WALK, REQUESTS, STACK_LINES, OUTLIERS, STRAGGLERS, ROLLUPS, TEST_ENDPOINTS, TEST_RESULTS,
+        TEST_RUNS, DONE }
 
     private final Schema schema;
     private final int rows;
@@ -93,6 +97,9 @@ final class RetentionPass {
             deleted.put(table, 0L);
         }
         RollupTable.ALL.forEach(table -> deleted.put(table.name(), 0L));
+        for (String table : List.of("test_endpoint", "test_result", "test_run")) {
+            deleted.put(table, 0L);
+        }
     }
 
     /**
@@ -118,6 +125,11 @@ final class RetentionPass {
             case OUTLIERS -> next(delete(connection, "outlier", requestGone, cutoffId, cutoffId), Step.STRAGGLERS);
             case STRAGGLERS -> stragglers(connection);
             case ROLLUPS -> rollups(connection);
+            case TEST_ENDPOINTS -> next(delete(connection, "test_endpoint", "last_seen < ?", rollupCutoff),
+                    Step.TEST_RESULTS);
+            case TEST_RESULTS -> next(delete(connection, "test_result", "run_id IN (SELECT id FROM "
+                    + schema.name("test_run") + " WHERE uploaded_at < ?)", rollupCutoff), Step.TEST_RUNS);
+            case TEST_RUNS -> next(delete(connection, "test_run", "uploaded_at < ?", rollupCutoff), Step.DONE);
             default -> throw new IllegalStateException(step.name());
         }
         return step == Step.DONE;
@@ -247,7 +259,7 @@ final class RetentionPass {
         if (delete(connection, table.name(), table.bucket() + " < ?", bucketsBefore) < rows) {
             rollupTable++;
             if (rollupTable == RollupTable.ALL.size()) {
-                step = Step.DONE;
+                step = Step.TEST_ENDPOINTS;
             }
         }
     }

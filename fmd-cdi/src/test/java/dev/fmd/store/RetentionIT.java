@@ -220,6 +220,27 @@ class RetentionIT {
             }
             rows.rollups(table, buckets);
         }
+
+        // the Testmonitor's rows are kept as long as the rollups: a run uploaded before the rollup cutoff goes with its
+        // results and its tests' requests, as do requests of a run never uploaded; a run within it stays, all of it
+        LocalDateTime oldRun = ROLLUP_CUTOFF.minusDays(1);
+        LocalDateTime keptRun = CUTOFF.minusDays(1);
+        rows.testRun(1, "old-run", oldRun);
+        rows.testRun(2, "kept-run", keptRun);
+        for (long id = 1; id <= 5; id++) {
+            rows.testResult(id, id <= 3 ? 1 : 2, "com.acme.T#t" + id);
+        }
+        rows.testEndpoint(1, "old-run", oldRun.minusHours(1));
+        rows.testEndpoint(2, "old-run", oldRun.minusHours(1));
+        rows.testEndpoint(3, "never-uploaded", ROLLUP_CUTOFF.minusDays(5));
+        rows.testEndpoint(4, "kept-run", keptRun.minusHours(1));
+        rows.testEndpoint(5, "kept-run", keptRun.minusHours(1));
+        expected.tests.put("test_run", new TreeSet<>(Set.of(2L)));
+        expected.tests.put("test_result", new TreeSet<>(Set.of(4L, 5L)));
+        expected.tests.put("test_endpoint", new TreeSet<>(Set.of(4L, 5L)));
+        expected.deleted.put("test_endpoint", 3L);
+        expected.deleted.put("test_result", 3L);
+        expected.deleted.put("test_run", 1L);
         return expected;
     }
 
@@ -241,6 +262,7 @@ class RetentionIT {
         final Set<String> stackLines = new TreeSet<>();
         final Set<Long> outliers = new TreeSet<>();
         final Map<String, Set<Long>> rollups = new LinkedHashMap<>();
+        final Map<String, Set<Long>> tests = new LinkedHashMap<>();
         final Map<String, Long> deleted = new LinkedHashMap<>();
 
         void assertRemaining(DataSource dataSource, String prefix) throws SQLException {
@@ -261,6 +283,10 @@ class RetentionIT {
                 for (Map.Entry<String, Set<Long>> table : rollups.entrySet()) {
                     assertEquals(table.getValue(), ids(statement, "SELECT " + rowNumber(table.getKey()) + " FROM "
                             + prefix + table.getKey()), table.getKey() + " rows left");
+                }
+                for (Map.Entry<String, Set<Long>> table : tests.entrySet()) {
+                    assertEquals(table.getValue(), ids(statement, "SELECT id FROM " + prefix + table.getKey()),
+                            table.getKey() + " rows left");
                 }
             }
         }
@@ -343,6 +369,35 @@ class RetentionIT {
                 insert.setLong(2, id);
                 insert.setObject(3, time.apply(id));
             });
+        }
+
+        void testRun(long id, String key, LocalDateTime uploaded) throws SQLException {
+            batch("INSERT INTO " + prefix + "test_run (id, run_key, started_at, uploaded_at, times, tests, failed, "
+                    + "source) VALUES (?, ?, ?, ?, 5, 3, 0, 'junit5')", List.of(id), (insert, row) -> {
+                        insert.setLong(1, row);
+                        insert.setString(2, key);
+                        insert.setObject(3, uploaded.minusMinutes(10));
+                        insert.setObject(4, uploaded);
+                    });
+        }
+
+        void testResult(long id, long runId, String name) throws SQLException {
+            batch("INSERT INTO " + prefix + "test_result (id, run_id, test_name, outcome, failures, median_ms, mean_ms, "
+                    + "durations) VALUES (?, ?, ?, 'passed', 0, 1.0, 1.0, '1,1,1,1,1')", List.of(id), (insert, row) -> {
+                        insert.setLong(1, row);
+                        insert.setLong(2, runId);
+                        insert.setString(3, name);
+                    });
+        }
+
+        void testEndpoint(long id, String runKey, LocalDateTime lastSeen) throws SQLException {
+            batch("INSERT INTO " + prefix + "test_endpoint (id, run_key, test_name, endpoint_id, hits, total_ms, "
+                    + "last_seen) VALUES (?, ?, ?, 1, 5, 10.0, ?)", List.of(id), (insert, row) -> {
+                        insert.setLong(1, row);
+                        insert.setString(2, runKey);
+                        insert.setString(3, "com.acme.T#t" + row);
+                        insert.setObject(4, lastSeen);
+                    });
         }
 
         void codeLines() throws SQLException {

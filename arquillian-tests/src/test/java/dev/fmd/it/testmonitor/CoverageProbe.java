@@ -29,7 +29,7 @@ import java.util.Map;
 @Unmonitored
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class TestmonitorProbe {
+public class CoverageProbe {
 
     @Inject
     TestmonitorQueries tests;

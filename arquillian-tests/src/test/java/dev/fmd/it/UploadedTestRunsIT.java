@@ -4,7 +4,7 @@ import dev.fmd.it.support.Database;
 import dev.fmd.it.support.FmdClient;
 import dev.fmd.it.support.TestWars;
 import dev.fmd.it.support.TinyApp;
-import dev.fmd.it.testmonitor.TestmonitorProbe;
+import dev.fmd.it.testmonitor.CoverageProbe;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TestmonitorUploadIT {
+class UploadedTestRunsIT {
 
     private static final String PREFIX = TestWars.uniquePrefix();
     private static final String TOKEN = "testmonitor-" + PREFIX + "-0123456789";
@@ -54,7 +54,7 @@ class TestmonitorUploadIT {
 
     @Deployment(testable = false)
     static WebArchive tiny() {
-        return TinyApp.war(Map.of("fmd.testmonitor-token", TOKEN), PREFIX).addClass(TestmonitorProbe.class);
+        return TinyApp.war(Map.of("fmd.testmonitor-token", TOKEN), PREFIX).addClass(CoverageProbe.class);
     }
 
     @AfterAll

@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TestmonitorBrowserIT {
+class UploadedTestRunsBrowserIT {
 
     static final String ADMIN_PASSWORD = "testmonitor-admin-secret";
     static final String GUEST_PASSWORD = "testmonitor-guest-secret";
