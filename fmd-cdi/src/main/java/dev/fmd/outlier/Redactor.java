@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * Decides what a client sent is a secret, before anything is stored. Three rules, the same everywhere:
  * <ol>
  * <li><b>By name.</b> Values of the headers {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie},
- * {@code Set-Cookie}, {@code X-Fmd-Test-Token} and of the parameter {@code jsessionid} always, and of every header or parameter (query, form,
- * matrix) whose name contains one of the {@code fmd.redact} words, ignoring case and {@code _}/{@code -}
- * ({@code X-Api-Key}, {@code password}, {@code access_token}, {@code X-Session-Id}, ...).</li>
+ * {@code Set-Cookie}, {@code X-Fmd-Test-Token} and of the parameter {@code jsessionid} always, and of every header
+ * or parameter (query, form, matrix) whose name contains one of the {@code fmd.redact} words, ignoring case and
+ * {@code _}/{@code -} ({@code X-Api-Key}, {@code password}, {@code access_token}, {@code X-Session-Id}, ...).</li>
  * <li><b>By shape</b> ({@link #looksLikeSecret}): a parameter name or value, or a URL path segment, that looks like a
  * token: JWT-shaped ({@code eyJ...}, with a dot), or at least 16 characters of a token alphabet
  * ({@code A-Z a-z 0-9 - _ . ~ + / = %}) with a digit, that switches between letters and digits or from lower to

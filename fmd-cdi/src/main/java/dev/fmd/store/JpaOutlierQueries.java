@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 
 /**
  * {@link OutlierQueries} from {@code <prefix>outlier}, in plain JDBC, each outlier joined with its request (duration,
@@ -73,7 +72,7 @@ public class JpaOutlierQueries implements OutlierQueries {
                         return Optional.empty();
                     }
                     double cpu = rows.getDouble(11);
-                    return Optional.of(new OutlierDetails(summary(rows, utc()), rows.getString(10),
+                    return Optional.of(new OutlierDetails(summary(rows, RollupReads.utc()), rows.getString(10),
                             rows.wasNull() ? -1 : cpu, rows.getLong(12), rows.getLong(13), rows.getString(14),
                             rows.getString(15), rows.getString(16), rows.getString(17), rows.getString(18)));
                 }
@@ -100,7 +99,7 @@ public class JpaOutlierQueries implements OutlierQueries {
                 limit))) {
             where.bind(select);
             try (ResultSet rows = select.executeQuery()) {
-                Calendar utc = utc();
+                Calendar utc = RollupReads.utc();
                 while (rows.next()) {
                     summaries.add(summary(rows, utc));
                 }
@@ -139,7 +138,4 @@ public class JpaOutlierQueries implements OutlierQueries {
         return store.schema().name(name);
     }
 
-    private static Calendar utc() {
-        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    }
 }

@@ -20,13 +20,11 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
 
 /**
  * {@link ProfileQueries} from {@code <prefix>request}, {@code <prefix>stack_line} and {@code <prefix>code_line}, in
@@ -120,7 +118,7 @@ public class JpaProfileQueries implements ProfileQueries {
                     + where + " GROUP BY COALESCE(r.version_requested, '')")) {
                 where.bind(select);
                 try (ResultSet rows = select.executeQuery()) {
-                    Calendar utc = utc();
+                    Calendar utc = RollupReads.utc();
                     while (rows.next()) {
                         versions.add(new ProfiledVersion(rows.getString(1), rows.getLong(2),
                                 RollupReads.time(rows, 3, utc).toInstant(ZoneOffset.UTC),
@@ -158,7 +156,7 @@ public class JpaProfileQueries implements ProfileQueries {
                         + " FROM " + table("request") + " r WHERE " + where + " ORDER BY " + order, limit))) {
             where.bind(select);
             try (ResultSet rows = select.executeQuery()) {
-                Calendar utc = utc();
+                Calendar utc = RollupReads.utc();
                 while (rows.next()) {
                     long outlier = rows.getLong(8);
                     Long outlierId = rows.wasNull() ? null : outlier;
@@ -180,7 +178,7 @@ public class JpaProfileQueries implements ProfileQueries {
             try (PreparedStatement select = connection.prepareStatement("SELECT s.request_id, s.position, s.indent, "
                     + "s.duration, c.class_name, c.method_name, c.file_name, c.line_number FROM "
                     + table("stack_line") + " s JOIN " + table("code_line") + " c ON c.id = s.code_line_id "
-                    + "WHERE s.request_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                    + "WHERE s.request_id IN (" + RowConditions.marks(ids.size())
                     + ") ORDER BY s.request_id, s.position")) {
                 for (int i = 0; i < ids.size(); i++) {
                     select.setLong(i + 1, ids.get(i));
@@ -206,7 +204,4 @@ public class JpaProfileQueries implements ProfileQueries {
         return Schema.Dialect.of(connection);
     }
 
-    private static Calendar utc() {
-        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    }
 }

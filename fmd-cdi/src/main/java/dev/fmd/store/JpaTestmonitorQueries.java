@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * {@link TestmonitorQueries} from {@code <prefix>test_run}, {@code test_result} and {@code test_endpoint}, in plain
@@ -106,8 +105,8 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
                 return counts;
             }
             try (PreparedStatement select = c.prepareStatement("SELECT te.endpoint_id, COUNT(DISTINCT te.test_name)"
-                    + " FROM " + table("test_endpoint") + " te WHERE te.run_key IN (" + marks(runs.size()) + ")"
-                    + " GROUP BY te.endpoint_id")) {
+                    + " FROM " + table("test_endpoint") + " te WHERE te.run_key IN ("
+                    + RowConditions.marks(runs.size()) + ") GROUP BY te.endpoint_id")) {
                 bindKeys(select, runs, 1);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -127,7 +126,7 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
                 + table("test_run") + " t WHERE " + where + " ORDER BY t.uploaded_at DESC, t.id DESC", limit))) {
             where.bind(select);
             try (ResultSet rows = select.executeQuery()) {
-                Calendar utc = utc();
+                Calendar utc = RollupReads.utc();
                 while (rows.next()) {
                     runs.add(run(rows, utc));
                 }
@@ -149,7 +148,7 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
         Map<Long, TestRun> byId = new HashMap<>();
         runs.forEach(run -> byId.put(run.id(), run));
         try (PreparedStatement select = c.prepareStatement("SELECT r.run_id, " + RESULT + " FROM "
-                + table("test_result") + " r WHERE r.run_id IN (" + marks(runs.size()) + ")"
+                + table("test_result") + " r WHERE r.run_id IN (" + RowConditions.marks(runs.size()) + ")"
                 + (testName == null ? "" : " AND r.test_name = ?"))) {
             for (int i = 0; i < runs.size(); i++) {
                 select.setLong(i + 1, runs.get(i).id());
@@ -167,7 +166,8 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
         for (int i = 0; i < runs.size(); i++) {
             order.put(runs.get(i).id(), runs.size() - i);
         }
-        results.sort(Comparator.comparing((TestResult r) -> order.get(r.run().id())).thenComparing(TestResult::testName));
+        results.sort(Comparator.comparing((TestResult r) -> order.get(r.run().id()))
+                .thenComparing(TestResult::testName));
         return results;
     }
 
@@ -182,7 +182,7 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
         try (PreparedStatement select = c.prepareStatement("SELECT te.test_name, te.endpoint_id, e.name, "
                 + "e.http_method, e.path, SUM(te.hits), SUM(te.total_ms), COUNT(DISTINCT te.run_key) FROM "
                 + table("test_endpoint") + " te JOIN " + table("endpoint") + " e ON e.id = te.endpoint_id WHERE "
-                + condition + " AND te.run_key IN (" + marks(runs.size()) + ") GROUP BY te.test_name, "
+                + condition + " AND te.run_key IN (" + RowConditions.marks(runs.size()) + ") GROUP BY te.test_name, "
                 + "te.endpoint_id, e.name, e.http_method, e.path")) {
             select.setObject(1, value);
             bindKeys(select, runs, 2);
@@ -218,8 +218,8 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
         for (int from = 0; from < names.size(); from += 100) {
             List<String> part = names.subList(from, Math.min(names.size(), from + 100));
             try (PreparedStatement select = c.prepareStatement("SELECT r.run_id, r.test_name, r.median_ms FROM "
-                    + table("test_result") + " r WHERE r.test_name IN (" + marks(part.size()) + ") AND r.run_id IN ("
-                    + marks(runs.size()) + ")")) {
+                    + table("test_result") + " r WHERE r.test_name IN (" + RowConditions.marks(part.size())
+                    + ") AND r.run_id IN (" + RowConditions.marks(runs.size()) + ")")) {
                 for (int i = 0; i < part.size(); i++) {
                     select.setString(i + 1, part.get(i));
                 }
@@ -278,15 +278,8 @@ public class JpaTestmonitorQueries implements TestmonitorQueries {
         }
     }
 
-    private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
     private String table(String name) {
         return store.schema().name(name);
     }
 
-    private static Calendar utc() {
-        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    }
 }

@@ -178,7 +178,7 @@ final class RollupReads {
             }
             try (ResultSet rows = select.executeQuery()) {
                 int[] types = types(rows.getMetaData(), groups);
-                Calendar utc = Calendar.getInstance(UTC);
+                Calendar utc = utc();
                 int at = groups + 1;
                 while (rows.next()) {
                     List<Object> key = new ArrayList<>(groups);
@@ -228,6 +228,14 @@ final class RollupReads {
      *
      * @return the time, or null
      */
+    /**
+     * @return a calendar of UTC, for {@link #time}: a calendar is not thread-safe, so one per read (rows of a read
+     *         share it)
+     */
+    static Calendar utc() {
+        return Calendar.getInstance(UTC);
+    }
+
     static LocalDateTime time(ResultSet rows, int column, Calendar utc) throws SQLException {
         Timestamp time = rows.getTimestamp(column, utc);
         return time == null ? null

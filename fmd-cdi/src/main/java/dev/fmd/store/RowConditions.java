@@ -32,6 +32,14 @@ import java.util.function.Function;
  */
 final class RowConditions {
 
+    /**
+     * @param count how many parameters, at least 1
+     * @return {@code ?, ?, ...}: the parameters of an {@code IN (...)} list
+     */
+    static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final List<String> conditions = new ArrayList<>();

@@ -75,8 +75,8 @@ public final class TestRunUploadServlet extends HttpServlet {
             }
             case NO_TOKEN, WRONG -> {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"fmd\"");
-                JsonAnswer.error(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid bearer token (fmd.testmonitor-token) "
-                        + "is needed", null);
+                JsonAnswer.error(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        "a valid bearer token (fmd.testmonitor-token) is needed", null);
                 return;
             }
             case VALID -> {
@@ -99,7 +99,8 @@ public final class TestRunUploadServlet extends HttpServlet {
             }
         } catch (IOException e) {
             response.setHeader("Connection", "close");
-            JsonAnswer.error(response, HttpServletResponse.SC_BAD_REQUEST, "body: ended before its Content-Length", "body");
+            JsonAnswer.error(response, HttpServletResponse.SC_BAD_REQUEST, "body: ended before its Content-Length",
+                    "body");
             return;
         }
         TestRunUpload upload;
@@ -114,13 +115,14 @@ public final class TestRunUploadServlet extends HttpServlet {
             id = runs.save(upload, appVersion);
         } catch (RuntimeException e) {
             problems.report("storing an uploaded test run", e);
-            JsonAnswer.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "fmd's database did not take the run ("
-                    + e.getClass().getSimpleName() + "); nothing was stored, upload it again later", null);
+            JsonAnswer.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "fmd's database did not take the run (" + e.getClass().getSimpleName()
+                            + "); nothing was stored, upload it again later", null);
             return;
         }
         if (id.isEmpty()) {
-            JsonAnswer.error(response, HttpServletResponse.SC_CONFLICT, "run " + upload.runKey() + " was uploaded already; "
-                    + "nothing changed", "run");
+            JsonAnswer.error(response, HttpServletResponse.SC_CONFLICT,
+                    "run " + upload.runKey() + " was uploaded already; nothing changed", "run");
             return;
         }
         response.setHeader("Location", base + "/testmonitor.xhtml?run=" + id.getAsLong());
